@@ -1,0 +1,1 @@
+print("beian: not built yet")

@@ -1,0 +1,1 @@
+print("beian-bench: not built yet")
