@@ -1,0 +1,289 @@
+import Foundation
+
+/// Decodes `Decodable` values from `JSONValue`s with the wire's conventions (see
+/// `JSONValueEncoder`): snake_case members for camelCase properties, verbatim dictionary keys,
+/// ISO 8601 dates, base64 data, absent or null members as nil optionals.
+///
+/// Errors name the field by its wire path (`object.administrators[0].email`) and say what was
+/// expected and what was found.
+package struct JSONValueDecoder {
+    package init() {}
+
+    package func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(JSONError) -> T {
+        do {
+            return try DecodingBox.decode(type, from: value, codingPath: [])
+        } catch let error as JSONError {
+            throw error
+        } catch let error as DecodingError {
+            throw JSONError(error)
+        } catch {
+            throw JSONError(.invalidValue, "\(error)")
+        }
+    }
+}
+
+extension JSONError {
+    /// Maps Swift's `DecodingError` (ours, or thrown by a type's own `init(from:)`) to a field error.
+    init(_ error: DecodingError) {
+        switch error {
+        case .typeMismatch(_, let context):
+            self.init(.typeMismatch, context.debugDescription, field: CodingPathFormatter.format(context.codingPath))
+        case .valueNotFound(_, let context):
+            self.init(.missingField, "is required", field: CodingPathFormatter.format(context.codingPath))
+        case .keyNotFound(let key, let context):
+            self.init(.missingField, "is required", field: CodingPathFormatter.format(context.codingPath + [key]))
+        case .dataCorrupted(let context):
+            var message = context.debugDescription
+            // Swift's synthesized RawRepresentable error reads "Cannot initialize X from invalid String value y".
+            if message.hasPrefix("Cannot initialize"), let range = message.range(of: "invalid ") {
+                message = "has an invalid " + message[range.upperBound...]
+            }
+            self.init(.invalidValue, message, field: CodingPathFormatter.format(context.codingPath))
+        @unknown default:
+            self.init(.invalidValue, "\(error)")
+        }
+    }
+}
+
+/// Marker for `[String: V]` so its keys are read verbatim.
+protocol StringKeyedDictionaryDecodable {
+    static func decodeMembers(_ object: JSONObject, codingPath: [any CodingKey]) throws -> Self
+}
+
+extension Dictionary: StringKeyedDictionaryDecodable where Key == String, Value: Decodable {
+    static func decodeMembers(_ object: JSONObject, codingPath: [any CodingKey]) throws -> Self {
+        var result: [String: Value] = [:]
+        result.reserveCapacity(object.count)
+        for (key, value) in object.members {
+            result[key] = try DecodingBox.decode(Value.self, from: value, codingPath: codingPath + [DictionaryCodingKey(key)])
+        }
+        return result
+    }
+}
+
+enum DecodingBox {
+    static func mismatch(_ expected: String, _ value: JSONValue, _ codingPath: [any CodingKey]) -> DecodingError {
+        .typeMismatch(Any.self, .init(codingPath: codingPath, debugDescription: "expected \(expected), found \(value.typeDescription)"))
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, codingPath: [any CodingKey]) throws -> T {
+        if T.self == String.self {
+            guard case .string(let s) = value else { throw nullOr(mismatch("a string", value, codingPath), value, codingPath) }
+            return s as! T
+        }
+        if T.self == Int.self { return try integer(Int.self, value, codingPath) as! T }
+        if T.self == Bool.self {
+            guard case .bool(let b) = value else { throw nullOr(mismatch("true or false", value, codingPath), value, codingPath) }
+            return b as! T
+        }
+        if T.self == Double.self {
+            guard let d = value.doubleValue else { throw nullOr(mismatch("a number", value, codingPath), value, codingPath) }
+            return d as! T
+        }
+        if T.self == Int64.self { return try integer(Int64.self, value, codingPath) as! T }
+        if T.self == JSONValue.self { return value as! T }
+        if T.self == Date.self {
+            guard case .string(let s) = value else { throw nullOr(mismatch("an ISO 8601 date-time string", value, codingPath), value, codingPath) }
+            guard let date = parseDate(s) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "is not an ISO 8601 date-time: \(s.prefix(40))"))
+            }
+            return date as! T
+        }
+        if T.self == Data.self {
+            guard case .string(let s) = value else { throw nullOr(mismatch("a base64 string", value, codingPath), value, codingPath) }
+            guard let data = Data(base64Encoded: s) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "is not valid base64"))
+            }
+            return data as! T
+        }
+        if let dictionaryType = T.self as? any StringKeyedDictionaryDecodable.Type {
+            guard case .object(let object) = value else { throw nullOr(mismatch("an object", value, codingPath), value, codingPath) }
+            return try dictionaryType.decodeMembers(object, codingPath: codingPath) as! T
+        }
+        return try T(from: TreeDecoder(value: value, codingPath: codingPath))
+    }
+
+    /// A null where a value is required reads as "is required", not as a type mismatch.
+    static func nullOr(_ error: DecodingError, _ value: JSONValue, _ codingPath: [any CodingKey]) -> DecodingError {
+        if value.isNull { return .valueNotFound(Any.self, .init(codingPath: codingPath, debugDescription: "is required")) }
+        return error
+    }
+
+    static func integer<I: FixedWidthInteger>(_ type: I.Type, _ value: JSONValue, _ codingPath: [any CodingKey]) throws -> I {
+        guard let wide = value.int64Value else {
+            if case .double = value {
+                throw DecodingError.typeMismatch(I.self, .init(codingPath: codingPath, debugDescription: "expected a whole number, found \(value)"))
+            }
+            throw nullOr(mismatch("a whole number", value, codingPath), value, codingPath)
+        }
+        guard let exact = I(exactly: wide) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "number \(wide) is out of range"))
+        }
+        return exact
+    }
+
+    static func parseDate(_ text: String) -> Date? {
+        if let date = EncodingBox.isoFormatter.date(from: text) { return date }
+        let plain = ISO8601DateFormatter()
+        plain.formatOptions = [.withInternetDateTime]
+        return plain.date(from: text)
+    }
+}
+
+struct TreeDecoder: Decoder {
+    let value: JSONValue
+    let codingPath: [any CodingKey]
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard case .object(let object) = value else {
+            throw DecodingBox.nullOr(DecodingBox.mismatch("an object", value, codingPath), value, codingPath)
+        }
+        return KeyedDecodingContainer(KeyedDecoder<Key>(object: object, codingPath: codingPath))
+    }
+
+    func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        guard case .array(let elements) = value else {
+            throw DecodingBox.nullOr(DecodingBox.mismatch("an array", value, codingPath), value, codingPath)
+        }
+        return UnkeyedDecoder(elements: elements, codingPath: codingPath)
+    }
+
+    func singleValueContainer() throws -> any SingleValueDecodingContainer {
+        SingleValueDecoder(value: value, codingPath: codingPath)
+    }
+}
+
+struct KeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let object: JSONObject
+    let codingPath: [any CodingKey]
+
+    var allKeys: [Key] { object.keys.compactMap { Key(stringValue: $0) } }
+
+    @inline(__always) private func lookup(_ key: Key) -> JSONValue? {
+        object[SnakeCase.convert(key.stringValue)]
+    }
+
+    private func require(_ key: Key) throws -> JSONValue {
+        guard let value = lookup(key) else {
+            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "is required"))
+        }
+        return value
+    }
+
+    func contains(_ key: Key) -> Bool { lookup(key) != nil }
+
+    func decodeNil(forKey key: Key) throws -> Bool {
+        lookup(key)?.isNull ?? true
+    }
+
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        try DecodingBox.decode(String.self, from: try require(key), codingPath: codingPath + [key])
+    }
+
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+        try DecodingBox.integer(Int.self, try require(key), codingPath + [key])
+    }
+
+    func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
+        try DecodingBox.decode(Bool.self, from: try require(key), codingPath: codingPath + [key])
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try DecodingBox.decode(T.self, from: try require(key), codingPath: codingPath + [key])
+    }
+
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        guard let value = lookup(key), !value.isNull else { return nil }
+        return try DecodingBox.decode(String.self, from: value, codingPath: codingPath + [key])
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let value = lookup(key), !value.isNull else { return nil }
+        return try DecodingBox.decode(T.self, from: value, codingPath: codingPath + [key])
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        try TreeDecoder(value: try require(key), codingPath: codingPath + [key]).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> any UnkeyedDecodingContainer {
+        try TreeDecoder(value: try require(key), codingPath: codingPath + [key]).unkeyedContainer()
+    }
+
+    func superDecoder() throws -> any Decoder {
+        TreeDecoder(value: object["super"] ?? .null, codingPath: codingPath + [AnyCodingKey(stringValue: "super")])
+    }
+
+    func superDecoder(forKey key: Key) throws -> any Decoder {
+        TreeDecoder(value: lookup(key) ?? .null, codingPath: codingPath + [key])
+    }
+}
+
+struct UnkeyedDecoder: UnkeyedDecodingContainer {
+    let elements: [JSONValue]
+    let codingPath: [any CodingKey]
+    var currentIndex = 0
+
+    init(elements: [JSONValue], codingPath: [any CodingKey]) {
+        self.elements = elements
+        self.codingPath = codingPath
+    }
+
+    var count: Int? { elements.count }
+    var isAtEnd: Bool { currentIndex >= elements.count }
+
+    private mutating func next() throws -> (JSONValue, [any CodingKey]) {
+        guard !isAtEnd else {
+            throw DecodingError.valueNotFound(Any.self, .init(codingPath: codingPath + [AnyCodingKey(intValue: currentIndex)], debugDescription: "is required (array too short)"))
+        }
+        defer { currentIndex += 1 }
+        return (elements[currentIndex], codingPath + [AnyCodingKey(intValue: currentIndex)])
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd else { return true }
+        if elements[currentIndex].isNull {
+            currentIndex += 1
+            return true
+        }
+        return false
+    }
+
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        let (value, path) = try next()
+        return try DecodingBox.decode(T.self, from: value, codingPath: path)
+    }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        let (value, path) = try next()
+        return try TreeDecoder(value: value, codingPath: path).container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
+        let (value, path) = try next()
+        return try TreeDecoder(value: value, codingPath: path).unkeyedContainer()
+    }
+
+    mutating func superDecoder() throws -> any Decoder {
+        let (value, path) = try next()
+        return TreeDecoder(value: value, codingPath: path)
+    }
+}
+
+struct SingleValueDecoder: SingleValueDecodingContainer {
+    let value: JSONValue
+    let codingPath: [any CodingKey]
+
+    func decodeNil() -> Bool { value.isNull }
+    func decode(_ type: String.Type) throws -> String { try DecodingBox.decode(String.self, from: value, codingPath: codingPath) }
+    func decode(_ type: Bool.Type) throws -> Bool { try DecodingBox.decode(Bool.self, from: value, codingPath: codingPath) }
+    func decode(_ type: Int.Type) throws -> Int { try DecodingBox.integer(Int.self, value, codingPath) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try DecodingBox.integer(Int64.self, value, codingPath) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try DecodingBox.integer(Int32.self, value, codingPath) }
+    func decode(_ type: UInt.Type) throws -> UInt { try DecodingBox.integer(UInt.self, value, codingPath) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try DecodingBox.integer(UInt64.self, value, codingPath) }
+    func decode(_ type: Double.Type) throws -> Double { try DecodingBox.decode(Double.self, from: value, codingPath: codingPath) }
+    func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try DecodingBox.decode(T.self, from: value, codingPath: codingPath) }
+}
