@@ -59,4 +59,13 @@ static inline int beian_EVP_CIPHER_CTX_set_tag(EVP_CIPHER_CTX *ctx, int len, voi
     return EVP_CIPHER_CTX_ctrl(ctx, EVP_CTRL_GCM_SET_TAG, len, tag);
 }
 
+// Memory, keys and custom BIOs (TLS engine and certificate minting in BeianTLS).
+static inline void beian_OPENSSL_free(void *pointer) { OPENSSL_free(pointer); }
+static inline EVP_PKEY *beian_EVP_EC_gen(const char *curve) { return EVP_EC_gen(curve); }
+static inline void beian_BIO_set_retry_read(BIO *bio) { BIO_set_retry_read(bio); }
+static inline void beian_BIO_clear_retry_flags(BIO *bio) { BIO_clear_retry_flags(bio); }
+static inline long beian_SSL_CTX_clear_mode(SSL_CTX *ctx, long mode) {
+    return SSL_CTX_clear_mode(ctx, mode);
+}
+
 #endif

@@ -1,5 +1,5 @@
 import Testing
-@testable import BeianTLS
+import BeianTLS
 
 @Suite("Crypto primitives")
 struct CryptoPrimitiveTests {
