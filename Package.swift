@@ -21,6 +21,7 @@ let package = Package(
             path: "Shared/CSQLite",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(name: "CLinux", path: "Shared/CLinux"),
         .systemLibrary(
             name: "COpenSSL",
             path: "Shared/COpenSSL",
@@ -41,7 +42,7 @@ let package = Package(
         .target(name: "BeianTLS", dependencies: ["COpenSSL", "BeianRuntime"], path: "Shared/TLS"),
         .target(
             name: "BeianRPC",
-            dependencies: ["BeianTLS", "BeianJSON", "BeianRuntime"],
+            dependencies: ["CLinux", "BeianTLS", "BeianJSON", "BeianRuntime"],
             path: "Shared/RPC",
             exclude: ["PROTOCOL.md"]
         ),

@@ -1,0 +1,153 @@
+import BeianJSON
+import BeianRuntime
+import BeianTLS
+import Foundation
+import Synchronization
+
+/// A client of one Beian RPC server: one TLS connection multiplexing concurrent calls,
+/// reconnecting with backoff when it is lost, async/await API.
+///
+/// ```swift
+/// let client = try RPCClient(configuration: .init(host: "127.0.0.1", port: 7443, tls: .client(trustRootsFile: ca)))
+/// let reply: VerifyResponse = try await client.unary("beian.identity.v1.Identity/Verify", request: request)
+/// ```
+/// Errors are `RPCError`s: the server's status, or UNAVAILABLE when no connection could be made
+/// (`message` says why), DEADLINE_EXCEEDED, CANCELLED when the caller's task was cancelled.
+package final class RPCClient: Sendable {
+    package let configuration: ClientConfiguration
+    let tlsContext: TLSContext
+    let group: EventLoopGroup
+    let logger: Logger
+    private let manager: ConnectionManager
+
+    package init(configuration: ClientConfiguration, group: EventLoopGroup = .shared, logger: Logger = .disabled) throws {
+        self.configuration = configuration
+        self.tlsContext = try TLSContext(configuration.tls)
+        self.group = group
+        self.logger = logger
+        self.manager = ConnectionManager()
+    }
+
+    /// Closes the connection after the calls in flight; later calls reconnect.
+    package func close() {
+        manager.closeCurrent()
+    }
+
+    // MARK: Unary
+
+    /// Calls a unary method with typed messages.
+    package func unary<Request: Encodable, Response: Decodable>(
+        _ method: String, request: Request, as: Response.Type = Response.self, options: CallOptions = CallOptions()
+    ) async throws(RPCError) -> Response {
+        let message: JSONValue
+        do {
+            message = try JSONCoding.encodeValue(request)
+        } catch {
+            throw RPCError(.invalidArgument, "cannot encode the request: \(error)")
+        }
+        let response = try await unaryJSON(method, message: message, options: options)
+        do {
+            return try JSONCoding.decode(Response.self, from: response.message)
+        } catch {
+            throw RPCError(.internal, "the response does not match the expected shape: \(error)")
+        }
+    }
+
+    /// Calls a unary method with JSON messages; returns the response and the trailing metadata.
+    package func unaryJSON(_ method: String, message: JSONValue, options: CallOptions = CallOptions()) async throws(RPCError) -> ClientResponse {
+        let call = try await open(method, message: message, end: true, options: options).call
+        var response: JSONValue?
+        while true {
+            switch await call.nextEventCancellable() {
+            case .message(let value):
+                if response == nil { response = value }
+            case .finished(let error, let metadata):
+                if let error { throw error }
+                guard let response else { throw RPCError(.internal, "the server ended a unary call without a response message") }
+                return ClientResponse(message: response, metadata: metadata)
+            }
+        }
+    }
+
+    // MARK: Streaming
+
+    /// Starts a call of any kind: send request messages with `send`, finish them with `end`, read
+    /// responses from `responses`. Unary and server-streaming calls can pass their one message
+    /// here (`end: true` sends it with the opening frame).
+    package func open(_ method: String, message: JSONValue? = nil, end: Bool = false, options: CallOptions = CallOptions()) async throws(RPCError) -> StreamingCall {
+        let deadline = effectiveDeadline(options)
+        if let deadline, deadline.hasPassed {
+            throw RPCError(.deadlineExceeded, "the deadline passed before the call started")
+        }
+        let connection = try await manager.connection(for: self, deadline: deadline)
+        guard let call = connection.makeCall() else {
+            throw RPCError(.unavailable, "the connection to \(configuration.host):\(configuration.port) is closing; retry")
+        }
+        let timeoutMilliseconds = deadline.map { max(1, Int64($0.remaining.milliseconds.rounded(.up))) }
+        let frame: [UInt8]
+        do {
+            frame = try FrameWriter.open(call: call.id, method: method, metadata: options.metadata,
+                                         timeoutMilliseconds: timeoutMilliseconds, message: message, end: end)
+        } catch {
+            call.cancel(RPCError(.invalidArgument, "cannot encode the request: \(error)"))
+            throw RPCError(.invalidArgument, "cannot encode the request: \(error)")
+        }
+        let armDeadline: (@Sendable () -> Void)? = deadline.map { deadline in
+            Self.deadlineArmer(call: call, loop: connection.framed.loop, deadline: deadline)
+        }
+        let sent = connection.send(frame, thenOnLoop: armDeadline)
+        if !sent { call.deliver(.finished(RPCError(.unavailable, "connection closed"), metadata: [:])) }
+        return StreamingCall(call: call)
+    }
+
+    /// The loop action that arms the client-side deadline timer of `call`.
+    private static func deadlineArmer(call: ClientCall, loop: EventLoop, deadline: RPCDeadline) -> @Sendable () -> Void {
+        { [weak call] in
+            guard let call, !call.isFinished else { return }
+            let token = loop.scheduleTimer(after: deadline.remaining) { [weak call] in
+                call?.cancel(RPCError(.deadlineExceeded, "deadline exceeded (no answer from the server in time)"))
+            }
+            call.setDeadlineTimer(token)
+        }
+    }
+
+    private func effectiveDeadline(_ options: CallOptions) -> RPCDeadline? {
+        var candidates: [RPCDeadline] = []
+        if let timeout = options.timeout ?? configuration.defaultTimeout { candidates.append(.after(timeout)) }
+        if let inherited = RPCDeadline.current { candidates.append(inherited) }
+        return candidates.min()
+    }
+
+    // MARK: Connection management
+
+    func connect() async throws(RPCError) -> ClientConnection {
+        let addresses: [SocketAddress]
+        do {
+            addresses = try await SocketAddress.resolve(host: configuration.host, port: configuration.port)
+        } catch {
+            throw RPCError(.unavailable, "cannot resolve \(configuration.host): \(error.message)")
+        }
+        let target = "\(configuration.host):\(configuration.port)"
+        return try await ClientConnection.connect(
+            to: addresses, target: target, tlsContext: tlsContext, loop: group.next(),
+            configuration: configuration, logger: logger,
+            onClose: { [weak manager] connection in manager?.forget(connection) })
+    }
+}
+
+/// A unary response: the message and the trailing metadata of the OK status.
+package struct ClientResponse: Sendable {
+    package var message: JSONValue
+    package var metadata: [String: String]
+}
+
+extension ClientCall {
+    /// The next event; if the caller's task is cancelled, the call is cancelled (CANCELLED).
+    func nextEventCancellable() async -> Event {
+        await withTaskCancellationHandler {
+            await nextEvent()
+        } onCancel: {
+            cancel(RPCError(.cancelled, "the call was cancelled by the caller"))
+        }
+    }
+}
