@@ -32,13 +32,14 @@ extension TLSConnection {
             let available = buffers.inboundCount + Int(SSL_pending(ssl))
             guard available > 0 else { break }
             let chunk = min(available, Self.maximumRecordPlaintext)
-            let start = buffer.count
-            buffer.append(contentsOf: repeatElement(0, count: chunk))
             var produced = 0
-            let result = buffer.withUnsafeMutableBytes { bytes in
-                SSL_read_ex(ssl, bytes.baseAddress! + start, chunk, &produced)
+            // Decrypt into scratch space, then append with one memcpy (growing the array element
+            // by element is slow in debug builds).
+            let result = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: chunk) { scratch -> Int32 in
+                let result = SSL_read_ex(ssl, scratch.baseAddress!, chunk, &produced)
+                if result == 1 { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: scratch[0..<produced])) }
+                return result
             }
-            buffer.removeLast(chunk - (result == 1 ? produced : 0))
             if result == 1 {
                 total += produced
                 continue

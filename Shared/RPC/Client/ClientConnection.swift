@@ -185,10 +185,10 @@ final class ClientConnection: FramedConnectionDelegate, @unchecked Sendable {
         if let message = frame.message { call.deliver(.message(message)) }
         if let status = frame.status {
             framed.loop.cancelTimer(call.takeDeadlineTimer())
-            let error: RPCError? = status.code == .ok ? nil : RPCError(status.code, status.message, details: status.details)
-            var withMetadata = error
-            withMetadata?.metadata = frame.metadata ?? [:]
-            call.deliver(.finished(withMetadata, metadata: frame.metadata ?? [:]))
+            let metadata = frame.metadata ?? [:]
+            let error: RPCError? = status.code == .ok ? nil
+                : RPCError(code: status.code, message: status.message, wireDetails: status.details, metadata: metadata)
+            call.deliver(.finished(error, metadata: metadata))
             closeIfDrained()
         }
     }

@@ -94,6 +94,12 @@ final class ShapeNode {
         case is Int32.Type: node.kind = .scalar("integer"); return Int32(0) as? T
         case is UInt.Type: node.kind = .scalar("integer"); return UInt(0) as? T
         case is UInt64.Type: node.kind = .scalar("integer"); return UInt64(0) as? T
+        case is UInt32.Type: node.kind = .scalar("integer"); return UInt32(0) as? T
+        case is UInt16.Type: node.kind = .scalar("integer"); return UInt16(0) as? T
+        case is UInt8.Type: node.kind = .scalar("integer"); return UInt8(0) as? T
+        case is Int16.Type: node.kind = .scalar("integer"); return Int16(0) as? T
+        case is Int8.Type: node.kind = .scalar("integer"); return Int8(0) as? T
+        case is Float.Type: node.kind = .scalar("number"); return Float(0) as? T
         case is Double.Type: node.kind = .scalar("number"); return 0.0 as? T
         case is Bool.Type: node.kind = .scalar("boolean"); return false as? T
         case is Date.Type: node.kind = .scalar("date-time"); return Date(timeIntervalSince1970: 0) as? T
@@ -158,6 +164,23 @@ private struct RecordingKeyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return try? ShapeNode.record(T.self, into: child, depth: depth + 1)
     }
 
+    // The protocol has concrete overloads for the standard scalars; without these, optional
+    // scalars would be recorded through `decode` and read as required.
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try optional(type, key) }
+    func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try optional(type, key) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try optional(type, key) }
+    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try optional(type, key) }
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try optional(type, key) }
+    func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try optional(type, key) }
+    func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try optional(type, key) }
+    func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try optional(type, key) }
+    func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try optional(type, key) }
+
+    private func optional<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
+        let child = node.addField(SnakeCase.convert(key.stringValue), required: false)
+        return try? ShapeNode.record(T.self, into: child, depth: depth + 1)
+    }
+
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
         let child = node.addField(SnakeCase.convert(key.stringValue), required: true)
         return try RecordingDecoder(node: child, depth: depth + 1).container(keyedBy: type)
@@ -217,6 +240,7 @@ private struct RecordingSingle: SingleValueDecodingContainer {
 
     func decodeNil() -> Bool { false }
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try ShapeNode.record(T.self, into: node, depth: depth)
+        // depth + 1: a type that decodes itself through a single value must not loop forever.
+        try ShapeNode.record(T.self, into: node, depth: depth + 1)
     }
 }

@@ -8,8 +8,8 @@ extension RPCMethod {
         _ body: @escaping @Sendable (Request, ServerContext) async throws -> Response
     ) -> RPCMethod {
         RPCMethod(descriptor: descriptor(service, name, .unary, summary, Request.self, Response.self)) { io, context in
-            let request = try JSONCoding.decode(Request.self, from: try await io.singleRequest())
-            return try JSONCoding.encodeValue(try await body(request, context))
+            let request = try decodeRequest(Request.self, try await io.singleRequest())
+            return try encodeResponse(try await body(request, context))
         }
     }
 
@@ -20,7 +20,7 @@ extension RPCMethod {
         _ body: @escaping @Sendable (Request, ResponseWriter<Response>, ServerContext) async throws -> Void
     ) -> RPCMethod {
         RPCMethod(descriptor: descriptor(service, name, .serverStreaming, summary, Request.self, Response.self)) { io, context in
-            let request = try JSONCoding.decode(Request.self, from: try await io.singleRequest())
+            let request = try decodeRequest(Request.self, try await io.singleRequest())
             try await body(request, ResponseWriter(io: io), context)
             return nil
         }
@@ -33,7 +33,7 @@ extension RPCMethod {
         _ body: @escaping @Sendable (RequestStream<Request>, ServerContext) async throws -> Response
     ) -> RPCMethod {
         RPCMethod(descriptor: descriptor(service, name, .clientStreaming, summary, Request.self, Response.self)) { io, context in
-            try JSONCoding.encodeValue(try await body(RequestStream(io: io), context))
+            try encodeResponse(try await body(RequestStream(io: io), context))
         }
     }
 
@@ -46,6 +46,24 @@ extension RPCMethod {
         RPCMethod(descriptor: descriptor(service, name, .bidirectional, summary, Request.self, Response.self)) { io, context in
             try await body(RequestStream(io: io), ResponseWriter(io: io), context)
             return nil
+        }
+    }
+
+    /// Decodes a request; a mismatch is INVALID_ARGUMENT naming the field.
+    static func decodeRequest<Request: Decodable>(_ type: Request.Type, _ value: JSONValue) throws(RPCError) -> Request {
+        do {
+            return try JSONCoding.decode(Request.self, from: value)
+        } catch {
+            throw RPCError(mapping: error)
+        }
+    }
+
+    /// Encodes a response; a failure (e.g. a NaN) is our bug: INTERNAL, never a broken reply.
+    static func encodeResponse<Response: Encodable>(_ response: Response) throws(RPCError) -> JSONValue {
+        do {
+            return try JSONCoding.encodeValue(response)
+        } catch {
+            throw RPCError(.internal, "the response could not be encoded as strict JSON: \(error)")
         }
     }
 
@@ -64,7 +82,7 @@ package struct ResponseWriter<Response: Encodable & Sendable>: Sendable {
 
     /// Sends one message; suspends while the client is slow to read.
     package func send(_ response: Response) async throws {
-        try await io.send(try JSONCoding.encodeValue(response))
+        try await io.send(try RPCMethod.encodeResponse(response))
     }
 }
 
@@ -88,7 +106,7 @@ package struct RequestStream<Request: Decodable & Sendable>: AsyncSequence, Send
             } catch {
                 var error = error
                 error.field = "messages[\(index)]" + (error.field.isEmpty ? "" : "." + error.field)
-                throw error
+                throw RPCError(mapping: error)
             }
         }
     }

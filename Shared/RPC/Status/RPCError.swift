@@ -50,6 +50,24 @@ package struct RPCError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+extension RPCError {
+    /// Rebuilds an error from a received status: the `bad_request` detail becomes
+    /// `fieldViolations`, other details are kept as they are.
+    package init(code: RPCStatus.Code, message: String, wireDetails: [JSONValue], metadata: [String: String]) {
+        var violations: [FieldViolation] = []
+        var others: [JSONValue] = []
+        for detail in wireDetails {
+            if detail["type"]?.stringValue == "bad_request", let list = detail["field_violations"],
+               let decoded = try? JSONCoding.decode([FieldViolation].self, from: list) {
+                violations.append(contentsOf: decoded)
+            } else {
+                others.append(detail)
+            }
+        }
+        self.init(code, message, fieldViolations: violations, details: others, metadata: metadata)
+    }
+}
+
 extension RPCError: Equatable {
     package static func == (lhs: RPCError, rhs: RPCError) -> Bool {
         lhs.code == rhs.code && lhs.message == rhs.message

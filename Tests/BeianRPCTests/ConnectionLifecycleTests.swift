@@ -1,0 +1,125 @@
+import BeianJSON
+import BeianRPC
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("Connection lifecycle: timeouts, drain, reconnect")
+struct ConnectionLifecycleTests {
+    @Test("a client that connects and says nothing is dropped after the handshake timeout")
+    func silentClient() async throws {
+        try await withTestServer(configure: { $0.handshakeTimeout = .milliseconds(300) }) { server in
+            let descriptor = try RawTLSClient.plainSocket(port: server.address.port)
+            defer { close(descriptor) }
+            let closed = await Task.detached {
+                var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                guard poll(&poller, 1, 5000) > 0 else { return false }
+                var byte: UInt8 = 0
+                return read(descriptor, &byte, 1) == 0
+            }.value
+            #expect(closed)
+            #expect(server.logs.lines.contains { $0.contains("TLS handshake timed out") })
+        }
+    }
+
+    @Test("the idle timeout closes a connection without calls, with a goaway, pings and half-sent frames notwithstanding")
+    func idleTimeout() async throws {
+        try await withTestServer(configure: { $0.idleTimeout = .milliseconds(600) }) { server in
+            let client = try await RawTLSClient(port: server.address.port, tls: TestCertificates.shared.clientConfiguration(identity: TestCertificates.shared.client))
+            _ = try await client.nextFrame()  // hello
+            try await client.sendFrame(#"{"ping":1}"#)
+            #expect(try await client.nextFrame() == ["pong": 1])
+            try await client.sendRaw([0, 0, 0, 50, 0x7B])  // half a frame
+            let started = Date()
+            let (frames, closed) = try await client.framesUntilClose(timeout: 5)
+            #expect(closed)
+            #expect(frames.last?["goaway"]?["reason"] == "idle timeout")
+            #expect(Date().timeIntervalSince(started) < 4)
+        }
+    }
+
+    @Test("an open Watch is a call: the connection is not idle while it lasts")
+    func watchKeepsConnection() async throws {
+        try await withTestServer(configure: { $0.idleTimeout = .milliseconds(300) }) { server in
+            let client = try server.client()
+            let watch = try await client.open("grpc.health.v1.Health/Watch", message: ["service": ""], end: true)
+            var iterator = watch.responses.makeAsyncIterator()
+            #expect(try await iterator.next() == ["status": "SERVING"])
+            try await Task.sleep(for: .milliseconds(900))
+            #expect(server.server.connectionCount == 1)
+            watch.cancel()
+        }
+    }
+
+    @Test("graceful drain: calls in flight finish, new calls get UNAVAILABLE, health turns NOT_SERVING, run() returns")
+    func gracefulDrain() async throws {
+        let probe = ProbeService()
+        let server = try await TestServer.start(services: [probe.service])
+        let client = try server.client()
+        let watch = try await client.open("grpc.health.v1.Health/Watch", message: ["service": ""], end: true)
+        var updates = watch.responses.makeAsyncIterator()
+        #expect(try await updates.next() == ["status": "SERVING"])
+        let inFlight = Task {
+            try await client.unary("test.v1.Probe/Wait", request: ProbeService.WaitRequest(tag: "drain", milliseconds: 700),
+                                   as: ProbeService.WaitResponse.self)
+        }
+        #expect(await probe.wait(for: "started", of: "drain"))
+        server.server.beginGracefulShutdown()
+        #expect(try await updates.next() == ["status": "NOT_SERVING"])
+        let late = try #require(await capturedRPCError { try await client.unaryJSON("beian.echo.v1.Echo/Echo", message: [:]) })
+        #expect(late.code == .unavailable)
+        let answer = try await inFlight.value
+        #expect(answer.tag == "drain")
+        await server.stop()
+        #expect(server.server.connectionCount == 0)
+        #expect(server.logs.lines.contains { $0.contains("graceful shutdown") })
+    }
+
+    @Test("calls still running when the grace period ends are cancelled with UNAVAILABLE")
+    func gracePeriodEnds() async throws {
+        let probe = ProbeService()
+        let server = try await TestServer.start(services: [probe.service], configure: { $0.shutdownGracePeriod = .milliseconds(300) })
+        let client = try server.client()
+        let stuck = Task { try await client.unaryJSON("test.v1.Probe/Wait", message: ["tag": "stuck"]) }
+        #expect(await probe.wait(for: "started", of: "stuck"))
+        await server.stop()
+        let error = try #require(await capturedRPCError { try await stuck.value })
+        #expect(error.code == .unavailable)
+        #expect(await probe.wait(for: "cancelled", of: "stuck"))
+    }
+
+    @Test("with no server the client fails fast with UNAVAILABLE, then reconnects with backoff once one appears")
+    func reconnectWithBackoff() async throws {
+        let first = try await TestServer.start()
+        let port = first.address.port
+        let client = try first.client { $0.initialBackoff = .milliseconds(50); $0.maximumBackoff = .milliseconds(200) }
+        _ = try await client.unaryJSON("beian.echo.v1.Echo/Echo", message: [:])
+        await first.stop()
+        let down = try #require(await capturedRPCError { try await client.unaryJSON("beian.echo.v1.Echo/Echo", message: [:]) })
+        #expect(down.code == .unavailable)
+        let second = try await TestServer.start(configure: { $0.port = port })
+        var answered = false
+        for _ in 0..<50 where !answered {
+            if (try? await client.unaryJSON("beian.echo.v1.Echo/Echo", message: ["back": true])) != nil { answered = true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        #expect(answered)
+        await second.stop()
+    }
+
+    @Test("every call is logged as one JSON line with call id, method, peer, status and duration")
+    func callLogs() async throws {
+        try await withTestServer { server in
+            let client = try server.client()
+            _ = try await client.unaryJSON("beian.echo.v1.Echo/Echo", message: [:])
+            try await Task.sleep(for: .milliseconds(50))
+            let line = try #require(server.logs.lines.first { $0.contains("call finished") })
+            let record = try JSONParser.parse(Array(line.utf8))
+            #expect(record["method"] == "beian.echo.v1.Echo/Echo")
+            #expect(record["status"] == "OK")
+            #expect(record["call_id"] == 1)
+            #expect(record["peer"]?.stringValue?.contains("测试员") == true)
+            #expect(record["duration_ms"]?.doubleValue != nil)
+        }
+    }
+}

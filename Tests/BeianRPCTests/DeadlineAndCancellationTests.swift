@@ -1,0 +1,105 @@
+import BeianJSON
+import BeianRPC
+import Foundation
+import Testing
+import TestSupport
+
+@Suite("Deadlines and cancellation")
+struct DeadlineAndCancellationTests {
+    @Test("a passed deadline ends the call with DEADLINE_EXCEEDED and cancels the handler")
+    func deadlineCancelsHandler() async throws {
+        let probe = ProbeService()
+        try await withTestServer(services: [probe.service]) { server in
+            let client = try server.client()
+            let started = Date()
+            let error = try #require(await capturedRPCError {
+                try await client.unaryJSON("test.v1.Probe/Wait", message: ["tag": "deadline"], options: CallOptions(timeout: .milliseconds(300)))
+            })
+            #expect(error.code == .deadlineExceeded)
+            #expect(Date().timeIntervalSince(started) < 5)
+            #expect(await probe.wait(for: "cancelled", of: "deadline"))
+            #expect(!probe.events(of: "deadline").contains("finished"))
+        }
+    }
+
+    @Test("cancelling the caller's task cancels the call on the server")
+    func clientCancel() async throws {
+        let probe = ProbeService()
+        try await withTestServer(services: [probe.service]) { server in
+            let client = try server.client()
+            let task = Task { try await client.unaryJSON("test.v1.Probe/Wait", message: ["tag": "cancel"]) }
+            #expect(await probe.wait(for: "started", of: "cancel"))
+            task.cancel()
+            let error = try #require(await capturedRPCError { try await task.value })
+            #expect(error.code == .cancelled)
+            #expect(await probe.wait(for: "cancelled", of: "cancel"))
+        }
+    }
+
+    @Test("a handler sees the remaining time; calls it makes inherit the remaining deadline")
+    func deadlinePropagation() async throws {
+        let probe = ProbeService()
+        try await withTestServer(services: [probe.service]) { downstream in
+            let downstreamClient = try downstream.client()
+            // An upstream service whose handler calls the downstream server without passing a timeout.
+            struct Relay: Codable, Sendable { var tag: String }
+            let relay = RPCService(name: "test.v1.Relay", summary: "", methods: [
+                .unary("test.v1.Relay", "Relay", request: Relay.self, response: ProbeService.WaitResponse.self) { request, _ in
+                    try await downstreamClient.unary("test.v1.Probe/Wait", request: ProbeService.WaitRequest(tag: request.tag),
+                                                     as: ProbeService.WaitResponse.self)
+                },
+            ])
+            try await withTestServer(services: [relay]) { upstream in
+                let client = try upstream.client()
+                let error = try #require(await capturedRPCError {
+                    try await client.unary("test.v1.Relay/Relay", request: Relay(tag: "hop"), as: ProbeService.WaitResponse.self,
+                                           options: CallOptions(timeout: .milliseconds(400)))
+                })
+                #expect(error.code == .deadlineExceeded)
+                // The downstream handler was cancelled too: its call carried the inherited deadline.
+                #expect(await probe.wait(for: "cancelled", of: "hop"))
+            }
+            let whoami = try await downstreamClient.unary("test.v1.Probe/Whoami", request: ProbeService.WaitRequest(tag: "t"),
+                                                          as: ProbeService.WaitResponse.self, options: CallOptions(timeout: .seconds(30)))
+            let remaining = try #require(whoami.remainingMilliseconds)
+            #expect(remaining > 25_000 && remaining <= 30_000)
+        }
+    }
+
+    @Test("a handler's status details reach the client: every field violation, bilingual")
+    func fieldViolations() async throws {
+        let probe = ProbeService()
+        try await withTestServer(services: [probe.service]) { server in
+            let client = try server.client()
+            let error = try #require(await capturedRPCError { try await client.unaryJSON("test.v1.Probe/Fail", message: ["tag": "invalid"]) })
+            #expect(error.code == .invalidArgument)
+            #expect(error.fieldViolations.map(\.field) == ["a", "b.c"])
+            #expect(error.fieldViolations[1].descriptionZh == "手机号格式不正确")
+            #expect(error.fieldViolations[1].description == "手机号格式不正确 / not a mobile number")
+            #expect(error.fieldViolations[1].rule == "mobile_format")
+        }
+    }
+
+    @Test("an unexpected handler error is INTERNAL with a generic message; details only in the log")
+    func internalErrorsDoNotLeak() async throws {
+        let probe = ProbeService()
+        try await withTestServer(services: [probe.service]) { server in
+            let client = try server.client()
+            let error = try #require(await capturedRPCError { try await client.unaryJSON("test.v1.Probe/Fail", message: ["tag": "secret"]) })
+            #expect(error.code == .internal)
+            #expect(error.message == "internal error")
+            #expect(server.logs.lines.contains { $0.contains("handler failed") && $0.contains("Secret") })
+        }
+    }
+
+    @Test("a request that does not match the message shape is INVALID_ARGUMENT naming the field")
+    func badRequestShape() async throws {
+        try await withTestServer { server in
+            let client = try server.client()
+            let error = try #require(await capturedRPCError { try await client.unaryJSON("beian.echo.v1.Echo/Sleep", message: ["milliseconds": "soon"]) })
+            #expect(error.code == .invalidArgument)
+            #expect(error.fieldViolations.first?.field == "milliseconds")
+            #expect(error.fieldViolations.first?.rule == "type_mismatch")
+        }
+    }
+}
