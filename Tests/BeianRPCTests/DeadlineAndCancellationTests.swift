@@ -11,6 +11,7 @@ struct DeadlineAndCancellationTests {
         let probe = ProbeService()
         try await withTestServer(services: [probe.service]) { server in
             let client = try server.client()
+            _ = try await client.unaryJSON("beian.echo.v1.Echo/Echo", message: [:])  // connected: the deadline covers the call only
             let started = Date()
             let error = try #require(await capturedRPCError {
                 try await client.unaryJSON("test.v1.Probe/Wait", message: ["tag": "deadline"], options: CallOptions(timeout: .milliseconds(300)))
@@ -49,8 +50,10 @@ struct DeadlineAndCancellationTests {
                                                      as: ProbeService.WaitResponse.self)
                 },
             ])
+            _ = try await downstreamClient.unaryJSON("beian.echo.v1.Echo/Echo", message: [:])
             try await withTestServer(services: [relay]) { upstream in
                 let client = try upstream.client()
+                _ = try await client.unaryJSON("beian.echo.v1.Echo/Echo", message: [:])
                 let error = try #require(await capturedRPCError {
                     try await client.unary("test.v1.Relay/Relay", request: Relay(tag: "hop"), as: ProbeService.WaitResponse.self,
                                            options: CallOptions(timeout: .milliseconds(400)))
