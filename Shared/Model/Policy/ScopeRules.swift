@@ -74,6 +74,14 @@ package struct FilingWindow: Hashable, Sendable, Codable {
     /// The notice's words.
     package var wording: String
 
+    /// Creates a window.
+    package init(start: CivilDate, end: CivilDate, unitsHandInBy: CivilDate? = nil, wording: String) {
+        self.start = start
+        self.end = end
+        self.unitsHandInBy = unitsHandInBy
+        self.wording = wording
+    }
+
     /// Whether `date` lies in the window.
     package func contains(_ date: CivilDate) -> Bool { date >= start && date <= end }
 }

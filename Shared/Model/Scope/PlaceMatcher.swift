@@ -2,7 +2,7 @@ import Foundation
 
 /// Finds the territory's place names in free text (names, addresses).
 ///
-/// Rules (documented in `SCOPE.md`):
+/// Rules:
 /// 1. The text is normalized (`TextNormalization.text`) and also folded from traditional to
 ///    simplified characters (ICU `Hant-Hans`), and every form of every place (name, short
 ///    form, aliases, ancient names, traditional forms) is searched in both.
@@ -60,7 +60,10 @@ package enum PlaceMatcher {
         for candidate in kept.sorted(by: { ($0.start, $0.place.name) < ($1.start, $1.place.name) }) {
             guard seen.insert("\(candidate.place.name)@\(candidate.start)").inserted else { continue }
             result.append(PlaceMatch(place: candidate.place.name, matchedText: candidate.text, field: field,
-                                     offset: candidate.start, ambiguity: ambiguity(of: candidate, territory),
+                                     offset: candidate.start,
+                                     ambiguity: ambiguity(of: candidate, territory,
+                                                          context: foldedText.count == normalized.count
+                                                              ? foldedText : candidate.haystack),
                                      localOffice: candidate.place.localOffice))
         }
         return result
@@ -75,21 +78,23 @@ package enum PlaceMatcher {
         let haystack: [Character]
     }
 
-    private static func ambiguity(of candidate: Candidate, _ territory: Territory) -> [String] {
+    /// `context` is the simplified text when it aligns with the original, so that longer words
+    /// and following characters are checked in one script (開平方 contains 开平方).
+    private static func ambiguity(of candidate: Candidate, _ territory: Territory, context: [Character]) -> [String] {
         var reasons = candidate.place.ambiguity(ofForm: candidate.form)
         let end = candidate.start + candidate.length
         for word in territory.longerWords {
-            let needle = Array(word)
-            for start in occurrences(of: needle, in: candidate.haystack)
+            let needle = Array(foldToSimplified(word))
+            for start in occurrences(of: needle, in: context)
             where start <= candidate.start && start + needle.count >= end && needle.count > candidate.length {
                 reasons.append("inside the longer word \(word)")
             }
         }
-        if let last = candidate.form.last, !administrativeSuffixes.contains(last), end < candidate.haystack.count,
-           extendingCharacters.contains(candidate.haystack[end]),
+        if let last = foldToSimplified(candidate.form).last, !administrativeSuffixes.contains(last), end < context.count,
+           extendingCharacters.contains(context[end]),
            !reasons.contains(where: { $0.hasPrefix("inside") }) {
-            let word = String(candidate.haystack[candidate.start...end])
-            reasons.append("inside the longer word \(word) (followed by \(candidate.haystack[end]))")
+            let word = String(context[candidate.start...end])
+            reasons.append("inside the longer word \(word) (followed by \(context[end]))")
         }
         return reasons
     }
