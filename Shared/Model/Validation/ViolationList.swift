@@ -88,7 +88,11 @@ package struct ViolationList: Sendable {
     package mutating func optionalDate(_ value: String?, _ field: String, _ labelZh: String, _ labelEn: String,
                                        notAfter today: CivilDate?) -> CivilDate? {
         guard let value else { return nil }
-        let text = TextNormalization.code(value)
+        var scalars = String.UnicodeScalarView()
+        for scalar in TextNormalization.text(value).unicodeScalars where !TextNormalization.isSpace(scalar) {
+            scalars.append(TextNormalization.isHyphen(scalar) ? "-" : scalar)
+        }
+        let text = String(scalars)
         guard !text.isEmpty else { return nil }
         guard let date = try? CivilDate(iso: text) else {
             add(field, "date_format", zh: "\(labelZh)“\(value)”不是有效日期，格式应为YYYY-MM-DD",
