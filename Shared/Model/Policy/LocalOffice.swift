@@ -33,4 +33,10 @@ package struct FilingNumberFormat: Hashable, Sendable, Codable {
     package var template: String
     /// Why this shape (documentation).
     package var note: String?
+
+    /// Creates a format.
+    package init(template: String, note: String? = nil) {
+        self.template = template
+        self.note = note
+    }
 }
