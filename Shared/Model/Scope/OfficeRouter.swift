@@ -6,9 +6,8 @@
 /// one local office decides; ambiguous place matches count only when nothing else points anywhere.
 /// With no local office found, the city office itself handles it (`localOfficeId` nil).
 package enum OfficeRouter {
-    /// The routing for a filing, from the evidence a scope decision collected.
-    package static func route(profile: PolicyProfile, operator op: Operator, object: FilingObject,
-                              evidence: [ScopeEvidence]) -> OfficeRouting? {
+    /// The local office for a filing; nil when the profile has no local offices.
+    package static func route(profile: PolicyProfile, operator op: Operator, object: FilingObject) -> OfficeRouting? {
         guard !profile.localOffices.isEmpty else { return nil }
         let territory = profile.territory
         func officeFor(place match: PlaceMatch) -> String? {

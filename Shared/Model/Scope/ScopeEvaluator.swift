@@ -11,7 +11,7 @@ package enum ScopeEvaluator {
     package static func decide(profile: PolicyProfile, operator op: Operator, object: FilingObject,
                                facts: DeclaredScopeFacts = DeclaredScopeFacts(), today: CivilDate? = nil) -> ScopeDecision {
         let evidence = collectEvidence(profile: profile, operator: op, object: object, facts: facts)
-        let routing = OfficeRouter.route(profile: profile, operator: op, object: object, evidence: evidence)
+        let routing = OfficeRouter.route(profile: profile, operator: op, object: object)
         guard let rule = profile.objects.first(where: { $0.kind == object.kind }) else {
             return decision(.outOfScope, evidence, nil, nil, routing,
                             "\(profile.shortName)的通知不涵盖\(object.kind.zh)",
