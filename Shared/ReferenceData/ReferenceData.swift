@@ -67,6 +67,7 @@ package struct ReferenceDataError: Error, Hashable, Sendable, CustomStringConver
         self.message = message
     }
 
+    /// Text for logs and messages.
     package var description: String {
         field.isEmpty ? "\(file): \(rule): \(message)" : "\(file): \(field): \(rule): \(message)"
     }

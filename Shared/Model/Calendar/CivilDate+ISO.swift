@@ -31,10 +31,12 @@ extension CivilDate: LosslessStringConvertible {
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
+    /// Text for logs and messages.
     package var description: String { iso }
 }
 
 extension CivilDate: Codable {
+    /// Decodes from JSON (see the type's documentation for the shape).
     package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -45,6 +47,7 @@ extension CivilDate: Codable {
         }
     }
 
+    /// Encodes to JSON (see the type's documentation for the shape).
     package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(iso)

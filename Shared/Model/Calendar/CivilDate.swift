@@ -52,6 +52,7 @@ package struct CivilDate: Hashable, Comparable, Sendable {
         }
     }
 
+    /// Chronological order.
     package static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
@@ -66,5 +67,6 @@ package struct CivilDateError: Error, Hashable, Sendable, CustomStringConvertibl
     /// Human-readable explanation (English).
     package let message: String
 
+    /// Text for logs and messages.
     package var description: String { "invalid date \"\(input)\": \(message)" }
 }

@@ -28,6 +28,7 @@ package struct Timestamp: Hashable, Comparable, Sendable {
         return CivilDate(daysSinceEpoch: Int(floorDiv(ms, 86_400_000)))
     }
 
+    /// Chronological order.
     package static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         lhs.millisecondsSinceEpoch < rhs.millisecondsSinceEpoch
     }
@@ -95,6 +96,7 @@ extension Timestamp {
 }
 
 extension Timestamp: Codable {
+    /// Decodes from JSON (see the type's documentation for the shape).
     package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
@@ -105,6 +107,7 @@ extension Timestamp: Codable {
         }
     }
 
+    /// Encodes to JSON (see the type's documentation for the shape).
     package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(iso)

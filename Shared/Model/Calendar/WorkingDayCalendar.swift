@@ -177,5 +177,6 @@ package struct CalendarError: Error, Hashable, Sendable, CustomStringConvertible
     /// Explanation (English).
     package let message: String
 
+    /// Text for logs and messages.
     package var description: String { "\(code): \(message)" }
 }

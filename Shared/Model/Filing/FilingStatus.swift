@@ -80,5 +80,6 @@ package struct FilingTransitionError: Error, Hashable, Sendable, CustomStringCon
     /// Explanation (English).
     package let message: String
 
+    /// Text for logs and messages.
     package var description: String { "\(code): \(message)" }
 }

@@ -1,6 +1,7 @@
 extension Operator: Codable {
     private enum DiscriminatorKeys: String, CodingKey { case kind }
 
+    /// Decodes from JSON (see the type's documentation for the shape).
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: DiscriminatorKeys.self)
         switch try container.decode(OperatorKind.self, forKey: .kind) {
@@ -9,6 +10,7 @@ extension Operator: Codable {
         }
     }
 
+    /// Encodes to JSON (see the type's documentation for the shape).
     package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: DiscriminatorKeys.self)
         try container.encode(kind, forKey: .kind)

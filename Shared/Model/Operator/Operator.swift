@@ -33,20 +33,6 @@ package enum Operator: Hashable, Sendable {
         case .individual(let person): person.isPublicServant && person.officialCapacity
         }
     }
-
-    /// The resident ID numbers and organization codes that say where the operator is registered
-    /// (unit: credit code, organization code, responsible person's ID; individual: own ID).
-    package var registrationCodes: [(field: String, value: String)] {
-        switch self {
-        case .unit(let unit):
-            var codes: [(String, String)] = []
-            if let code = unit.creditCode { codes.append(("operator.credit_code", code)) }
-            codes.append(("operator.responsible_person.id_number", unit.responsiblePerson.idNumber))
-            return codes
-        case .individual(let person):
-            return [("operator.id_number", person.idNumber)]
-        }
-    }
 }
 
 /// Unit or individual.

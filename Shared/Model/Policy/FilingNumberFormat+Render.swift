@@ -74,5 +74,6 @@ package struct FilingNumberError: Error, Hashable, Sendable, CustomStringConvert
     /// Explanation.
     package let message: String
 
+    /// Text for logs and messages.
     package var description: String { message }
 }

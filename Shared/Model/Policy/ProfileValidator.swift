@@ -7,6 +7,7 @@ package struct ProfileIssue: Hashable, Sendable, CustomStringConvertible {
     /// Explanation (English).
     package var message: String
 
+    /// Text for logs and messages.
     package var description: String { "\(path): \(rule): \(message)" }
 }
 

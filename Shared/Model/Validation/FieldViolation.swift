@@ -22,6 +22,7 @@ package struct FieldViolation: Hashable, Sendable, Codable, CustomStringConverti
         self.messageEn = messageEn
     }
 
+    /// Text for logs and messages.
     package var description: String { "\(field): \(rule) (\(messageEn))" }
 }
 
@@ -40,6 +41,7 @@ package struct ValidationFailure: Error, Hashable, Sendable, CustomStringConvert
         violations.filter { $0.field == field }.map(\.rule)
     }
 
+    /// Text for logs and messages.
     package var description: String {
         "\(violations.count) invalid field(s): " + violations.map(\.description).joined(separator: "; ")
     }
