@@ -1,0 +1,98 @@
+/// Computes filing deadlines from an office profile, by the counting convention of `Period`
+/// (see `Shared/Model/Calendar/COUNTING.md`).
+///
+/// - Objects opened before or during the concentrated window (new-account events on or before
+///   the window's last day) are due at the window's last day.
+/// - Otherwise the profile's rule for the event applies: the most specific one for the operator
+///   (government, public servant, unit/individual before `all`); rules marked news-licence-only
+///   apply only to licensed objects.
+/// - A filing on or before the due date made within or before the window is `early`; otherwise
+///   by the due date `on_time`; after it `late` by the calendar days past the due date.
+package enum DeadlineCalculator {
+    /// The deadline assessment; throws when the working-day calendar lacks a year it needs.
+    package static func assess(profile: PolicyProfile, event: DeadlineEvent, eventDate: CivilDate,
+                               filedDate: CivilDate? = nil, today: CivilDate? = nil, operator op: Operator? = nil,
+                               hasNewsLicence: Bool = false, window: FilingWindow?,
+                               calendar: WorkingDayCalendar) throws(CalendarError) -> DeadlineAssessment {
+        var result = DeadlineAssessment(
+            event: event, eventDate: eventDate, rule: nil, window: nil, nominalDueDate: nil, dueDate: nil,
+            movedOffRestDay: false, filedDate: filedDate, timeliness: .noDeadline, daysLate: nil, daysRemaining: nil,
+            explanationZh: "", explanationEn: "")
+        let rule = selectRule(profile: profile, event: event, operator: op, hasNewsLicence: hasNewsLicence)
+        result.rule = rule
+        if event == .newAccount, let window, eventDate <= window.end {
+            result.window = window
+            result.nominalDueDate = window.end
+            result.dueDate = window.end
+            result.explanationZh = "\(eventDate)开通，在集中备案期（\(window.start)至\(window.end)）结束前开通的，"
+                + "应在集中备案期内备案，截止\(window.end)"
+            result.explanationEn = "opened \(eventDate), before the end of the concentrated window "
+                + "\(window.start)..\(window.end): due at the window's last day \(window.end)"
+        } else if let rule {
+            let end = try rule.period.end(after: eventDate, calendar: calendar)
+            result.nominalDueDate = end.nominal
+            result.dueDate = end.due
+            result.movedOffRestDay = end.movedOffRestDay
+            let moved = end.movedOffRestDay ? "，\(end.nominal)为休息日，顺延至\(end.due)" : ""
+            let movedEn = end.movedOffRestDay ? "; \(end.nominal) is a rest day, so the next working day \(end.due)" : ""
+            result.explanationZh = "\(rule.wording)：自\(eventDate)次日起算\(rule.period.zh)，至\(end.nominal)\(moved)"
+            result.explanationEn = "\(rule.period) counted from the day after \(eventDate) "
+                + "(\(countingNote(rule.period.unit))): \(end.nominal)\(movedEn)"
+        } else {
+            result.explanationZh = "\(profile.shortName)的通知未规定该事项的备案期限"
+            result.explanationEn = "\(profile.nameEn) sets no deadline for \(event.rawValue)"
+            return result
+        }
+        guard let due = result.dueDate else { return result }
+        if let filed = filedDate {
+            if filed > due {
+                result.timeliness = .late
+                result.daysLate = due.days(until: filed)
+            } else if let window, event == .newAccount, filed <= window.end {
+                result.timeliness = .early
+            } else {
+                result.timeliness = .onTime
+            }
+        } else if let today {
+            if today > due {
+                result.timeliness = .overdue
+                result.daysLate = due.days(until: today)
+            } else {
+                result.timeliness = .pending
+                result.daysRemaining = today.days(until: due)
+            }
+        } else {
+            result.timeliness = .pending
+        }
+        return result
+    }
+
+    /// `assess` with the profile's own concentrated window.
+    package static func assess(profile: PolicyProfile, event: DeadlineEvent, eventDate: CivilDate,
+                               filedDate: CivilDate? = nil, today: CivilDate? = nil, operator op: Operator? = nil,
+                               hasNewsLicence: Bool = false,
+                               calendar: WorkingDayCalendar) throws(CalendarError) -> DeadlineAssessment {
+        try assess(profile: profile, event: event, eventDate: eventDate, filedDate: filedDate, today: today,
+                   operator: op, hasNewsLicence: hasNewsLicence, window: profile.window, calendar: calendar)
+    }
+
+    /// The rule for an event: the most specific one that includes the operator.
+    package static func selectRule(profile: PolicyProfile, event: DeadlineEvent, operator op: Operator?,
+                                   hasNewsLicence: Bool) -> DeadlineRule? {
+        let candidates = profile.deadlines.filter { rule in
+            rule.event == event && (rule.newsLicenceOnly != true || hasNewsLicence)
+                && (op.map(rule.appliesTo.includes) ?? (rule.appliesTo == .all))
+        }
+        let specificity: [OperatorScope: Int] = [.publicServantOfficial: 0, .government: 1, .nonGovernment: 1,
+                                                 .unit: 2, .individual: 2, .all: 3]
+        return candidates.min { (specificity[$0.appliesTo] ?? 9) < (specificity[$1.appliesTo] ?? 9) }
+    }
+
+    private static func countingNote(_ unit: PeriodUnit) -> String {
+        switch unit {
+        case .calendarDays: "day 1 is the next day; a rest day at the end moves to the next working day"
+        case .workingDays: "day 1 is the next working day, per the State Council calendar"
+        case .months: "same day of month, clamped to the month's end; a rest day moves to the next working day"
+        }
+    }
+}

@@ -1,0 +1,87 @@
+/// How an office treats an object kind.
+package struct ObjectScopeRule: Hashable, Sendable, Codable {
+    /// The kind.
+    package var kind: ObjectKind
+    /// File it here, or refer it elsewhere.
+    package var treatment: ObjectTreatment
+    /// Where to, when referred.
+    package var referral: Referral?
+    /// The notice's words.
+    package var wording: String
+}
+
+/// File here, or refer elsewhere.
+package enum ObjectTreatment: String, Hashable, Sendable, Codable, CaseIterable {
+    /// Filed with this office.
+    case file
+    /// Filed elsewhere (e.g. the national public-security filing platform).
+    case refer
+}
+
+/// Where a referred object is filed instead.
+package struct Referral: Hashable, Sendable, Codable {
+    /// Name in Chinese (全国互联网安全管理服务平台).
+    package var nameZh: String
+    /// Name in English.
+    package var nameEn: String
+    /// Address (beian.gov.cn).
+    package var url: String?
+}
+
+/// One any-of scope condition (符合以上任意一条).
+package struct ScopeCondition: Hashable, Sendable, Codable {
+    /// What the condition tests.
+    package var kind: ScopeConditionKind
+    /// The notice's words.
+    package var wording: String
+}
+
+/// Kinds of scope condition the five notices use.
+package enum ScopeConditionKind: String, Hashable, Sendable, Codable, CaseIterable {
+    /// The registrant (person or company) is registered or lives in the territory.
+    case registrantInTerritory = "registrant_in_territory"
+    /// The object's name contains a place name of the territory (incl. aliases, ancient names).
+    case nameContainsPlace = "name_contains_place"
+    /// The content mostly concerns the territory.
+    case contentMostlyLocal = "content_mostly_local"
+    /// It publishes news or hot information in the territory.
+    case publishesLocalNews = "publishes_local_news"
+    /// It was filed before and its filed information changed.
+    case previouslyFiledChanged = "previously_filed_changed"
+    /// A channel, branch or office of an outside site in the territory.
+    case localBranchOfOutsideSite = "local_branch_of_outside_site"
+}
+
+/// A follower threshold (粉丝量…以上): accounts on these platforms are in scope only from
+/// `minimumFollowers` (inclusive: 以上 includes the number itself).
+package struct FollowerThreshold: Hashable, Sendable, Codable {
+    /// Platforms it applies to.
+    package var platforms: [Platform]
+    /// The smallest follower count in scope.
+    package var minimumFollowers: Int
+    /// The notice's words.
+    package var wording: String
+}
+
+/// The concentrated filing window (集中备案登记).
+package struct FilingWindow: Hashable, Sendable, Codable {
+    /// First day.
+    package var start: CivilDate
+    /// Last day (not moved off rest days).
+    package var end: CivilDate
+    /// Date by which counties/departments hand in their collected forms, when different.
+    package var unitsHandInBy: CivilDate?
+    /// The notice's words.
+    package var wording: String
+
+    /// Creates a window.
+    package init(start: CivilDate, end: CivilDate, unitsHandInBy: CivilDate? = nil, wording: String) {
+        self.start = start
+        self.end = end
+        self.unitsHandInBy = unitsHandInBy
+        self.wording = wording
+    }
+
+    /// Whether `date` lies in the window.
+    package func contains(_ date: CivilDate) -> Bool { date >= start && date <= end }
+}
