@@ -31,7 +31,7 @@ let package = Package(
 
         // MARK: Shared layers
         .target(name: "BeianJSON", path: "Shared/JSON"),
-        .target(name: "BeianModel", path: "Shared/Model"),
+        .target(name: "BeianModel", path: "Shared/Model", exclude: ["Calendar/COUNTING.md"]),
         .target(
             name: "BeianReferenceData",
             dependencies: ["BeianModel", "BeianJSON"],

@@ -1,73 +1,43 @@
-import Foundation
+import BeianJSON
 
-/// The one place reference data is decoded from JSON, so the decoder can be swapped for
-/// `BeianJSON.JSONCoding.decode` when it lands; keys are snake_case in files and camelCase in
-/// Swift. Decoding errors become `ReferenceDataError`s naming the file and the field path.
+/// The one place reference data is decoded from JSON (BeianJSON: strict parsing, snake_case keys
+/// in files and camelCase in Swift). Errors become `ReferenceDataError`s naming the file, the
+/// field path and the rule.
 package enum ReferenceJSON {
-    /// Decodes `T` from `bytes`; `file` names the source in errors.
-    package static func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8],
-                                             file: String) throws(ReferenceDataError) -> T {
-        let decoder = JSONDecoder()
-        decoder.keyDecodingStrategy = .convertFromSnakeCase
+    /// Decodes `T` from `bytes`; `file` names the source in errors. A member the type does not
+    /// know (a misspelled key) is an error too: data files are checked strictly, since a silently
+    /// ignored key would silently change an office's rules.
+    package static func decode<T: Codable>(_ type: T.Type, from bytes: [UInt8],
+                                           file: String) throws(ReferenceDataError) -> T {
+        let value: JSONValue
+        let decoded: T
+        let reencoded: JSONValue
         do {
-            return try decoder.decode(T.self, from: Data(bytes))
-        } catch let error as DecodingError {
-            throw describe(error, file: file)
+            value = try JSONParser.parse(bytes)
+            decoded = try JSONCoding.decode(T.self, from: value)
+            reencoded = try JSONCoding.encodeValue(decoded)
         } catch {
-            throw ReferenceDataError(file: file, field: "", rule: "json_syntax", message: "\(error)")
+            throw describe(error, file: file)
         }
+        if let first = value.memberPaths(missingFrom: reencoded).first {
+            throw ReferenceDataError(file: file, field: first, rule: "unknown_field",
+                                     message: "unknown field \"\(first)\" (keys are snake_case; see the profile format)")
+        }
+        return decoded
     }
 
-    /// A `DecodingError` as file + snake_case field path + rule.
-    static func describe(_ error: DecodingError, file: String) -> ReferenceDataError {
-        switch error {
-        case .keyNotFound(let key, let context):
-            return ReferenceDataError(file: file, field: path(context.codingPath + [key]), rule: "required",
-                                      message: "missing field \(snake(key.stringValue))")
-        case .valueNotFound(_, let context):
-            return ReferenceDataError(file: file, field: path(context.codingPath), rule: "required",
-                                      message: "null where a value is required")
-        case .typeMismatch(let type, let context):
-            return ReferenceDataError(file: file, field: path(context.codingPath), rule: "type",
-                                      message: "expected \(type): \(context.debugDescription)")
-        case .dataCorrupted(let context):
-            let text = context.debugDescription
-            if context.codingPath.isEmpty {
-                return ReferenceDataError(file: file, field: "", rule: "json_syntax",
-                                          message: (context.underlyingError.map { "\($0)" }) ?? text)
-            }
-            let rule = text.contains("Cannot initialize") ? "enum_value"
-                : text.contains("invalid date") ? "date_format" : "invalid_value"
-            return ReferenceDataError(file: file, field: path(context.codingPath), rule: rule, message: text)
-        @unknown default:
-            return ReferenceDataError(file: file, field: "", rule: "invalid_value", message: "\(error)")
+    /// A `JSONError` as file + snake_case field path + rule.
+    static func describe(_ error: JSONError, file: String) -> ReferenceDataError {
+        let rule: String
+        switch error.kind {
+        case .missingField: rule = "required"
+        case .typeMismatch: rule = "type"
+        case .invalidValue:
+            rule = error.message.contains("has an invalid") ? "enum_value"
+                : error.message.localizedLowercase.contains("date") ? "date_format" : "invalid_value"
+        default: rule = "json_syntax"
         }
-    }
-
-    /// `a.b[0].c` from a coding path, keys in snake_case.
-    static func path(_ keys: [any CodingKey]) -> String {
-        var out = ""
-        for key in keys {
-            if let index = key.intValue {
-                out += "[\(index)]"
-            } else {
-                out += (out.isEmpty ? "" : ".") + snake(key.stringValue)
-            }
-        }
-        return out
-    }
-
-    /// camelCase → snake_case (`minimumFollowers` → `minimum_followers`); snake input unchanged.
-    static func snake(_ key: String) -> String {
-        var out = ""
-        for ch in key {
-            if ch.isUppercase {
-                if !out.isEmpty { out.append("_") }
-                out += ch.lowercased()
-            } else {
-                out.append(ch)
-            }
-        }
-        return out
+        let message = error.offset.map { "\(error.message) (at byte \($0))" } ?? error.message
+        return ReferenceDataError(file: file, field: error.field, rule: rule, message: message)
     }
 }

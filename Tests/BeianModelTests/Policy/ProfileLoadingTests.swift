@@ -93,6 +93,13 @@ struct ProfileLoadingTests {
         Breakage(what: "missing field", edit: { json in json.removeValue(forKey: "scope_conditions") },
                  field: "scope_conditions", rule: "required"),
         Breakage(what: "wrong type", edit: { json in json["platforms"] = "douyin" }, field: "platforms", rule: "type"),
+        Breakage(what: "misspelled key (would be silently ignored)", edit: { json in
+            var territory = json["territory"] as! [String: Any]
+            var places = territory["places"] as! [[String: Any]]
+            places[0]["sharedWith"] = ["湖南省长沙市"]
+            territory["places"] = places
+            json["territory"] = territory
+        }, field: "territory.places[0].sharedWith", rule: "unknown_field"),
         Breakage(what: "bad filing-number template", edit: { json in
             json["filing_number"] = ["template": "粤开平{year}"]
         }, field: "filing_number.template", rule: "template"),
