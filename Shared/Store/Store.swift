@@ -53,7 +53,17 @@ package final class Store: Sendable {
                 }
             }
             let applied = try Migrator(migrations: migrations).migrate(database)
-            return (GroupCommitWriter(database: database, queue: queue, maximumBatchSize: configuration.maximumBatchSize), applied)
+            let checkpointerDatabase = try Database(path: path)
+            try checkpointerDatabase.configureConnection(busyTimeout: configuration.busyTimeout)
+            let checkpointer = Checkpointer(
+                database: checkpointerDatabase,
+                queue: DispatchQueue(label: "\(configuration.label).checkpointer", qos: .utility),
+                thresholdPages: max(1, configuration.checkpointThresholdPages))
+            checkpointer.attach(to: database)
+            let writer = GroupCommitWriter(
+                database: database, queue: queue, maximumBatchSize: configuration.maximumBatchSize,
+                checkpointer: checkpointer)
+            return (writer, applied)
         }
         var readers: [ReaderConnection] = []
         for index in 0..<max(1, configuration.readerCount) {
@@ -102,6 +112,7 @@ package final class Store: Sendable {
             writer.submit(ClosureJob(batchable: false, body: { $0.close() }, continuation: continuation), closing: true)
         }
         for reader in readers { await reader.close() }
+        await writer.checkpointer.close()
     }
 
     /// Writer counters since open: batches (transactions) committed, writes committed and failed.

@@ -6,6 +6,9 @@ package struct StoreConfiguration: Sendable {
     package var readerCount = 2
     /// At most this many `write` closures share one transaction (one fsync).
     package var maximumBatchSize = 512
+    /// WAL growth, in pages, after which a background checkpoint copies pages back into the
+    /// database file (the writer catches up itself at four times this; see `Checkpointer`).
+    package var checkpointThresholdPages: Int32 = 1000
     /// Run `PRAGMA quick_check` at open and refuse a damaged file.
     package var quickCheckOnOpen = true
     /// Prefix of the dispatch queue labels (shows in debuggers and crash logs).

@@ -16,6 +16,8 @@ final class GroupCommitWriter: @unchecked Sendable {
     private let queue: DispatchQueue
     private let database: Database
     private let maximumBatchSize: Int
+    /// Kept alive here because the connection's WAL hook points to it without retaining it.
+    let checkpointer: Checkpointer
     private let state = Mutex(State())
 
     private struct State {
@@ -27,8 +29,9 @@ final class GroupCommitWriter: @unchecked Sendable {
 
     private static let savepoint = "beian_write"
 
-    init(database: Database, queue: DispatchQueue, maximumBatchSize: Int) {
+    init(database: Database, queue: DispatchQueue, maximumBatchSize: Int, checkpointer: Checkpointer) {
         self.database = database
+        self.checkpointer = checkpointer
         self.queue = queue
         self.maximumBatchSize = max(1, maximumBatchSize)
     }
