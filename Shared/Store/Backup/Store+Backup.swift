@@ -14,11 +14,15 @@ extension Store {
     /// - Throws: `StoreError.backup` if `destinationPath` exists or the copy fails.
     @discardableResult
     package func backup(to destinationPath: String, pagesPerStep: Int32 = 256) async throws -> Int {
-        guard !FileManager.default.fileExists(atPath: destinationPath) else {
-            throw StoreError(.backup, "backup destination \(destinationPath) already exists; refusing to overwrite it")
-        }
+        // File-system calls block, so they run on this queue, never on the cooperative pool.
+        let queue = DispatchQueue(label: "beian.store.backup")
         let partial = destinationPath + ".partial"
-        FileSystem.removeDatabaseFiles(at: partial)
+        try await Store.onQueue(queue) {
+            guard !FileManager.default.fileExists(atPath: destinationPath) else {
+                throw StoreError(.backup, "backup destination \(destinationPath) already exists; refusing to overwrite it")
+            }
+            FileSystem.removeDatabaseFiles(at: partial)
+        }
         do {
             let handoff = try await writeWithoutTransaction { db in
                 BackupHandoff(try BackupSession(from: db, to: try Database(path: partial)))
@@ -30,13 +34,13 @@ extension Store {
                 _ = try? await writeWithoutTransaction { _ in try handoff.session.finish() }
                 throw error
             }
-            let pages = try await Store.onQueue(DispatchQueue(label: "beian.store.backup")) {
-                try Store.sealBackup(handoff.session.destination)
+            return try await Store.onQueue(queue) {
+                let pages = try Store.sealBackup(handoff.session.destination)
+                try FileSystem.durablyRename(partial, to: destinationPath, code: .backup)
+                return pages
             }
-            try FileSystem.durablyRename(partial, to: destinationPath, code: .backup)
-            return pages
         } catch {
-            FileSystem.removeDatabaseFiles(at: partial)
+            _ = try? await Store.onQueue(queue) { FileSystem.removeDatabaseFiles(at: partial) }
             if let error = error as? StoreError, error.code == .backup { throw error }
             throw StoreError(.backup, "backup to \(destinationPath) failed: \(error)")
         }

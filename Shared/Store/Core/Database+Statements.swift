@@ -44,11 +44,7 @@ extension Database {
 
     /// The first row of a query, or nil if it returns none.
     package func fetchOne(_ sql: String, _ arguments: StatementArguments = []) throws -> Row? {
-        var first: Row?
-        try cachedStatement(sql).forEachRow(arguments) { row in
-            if first == nil { first = row }
-        }
-        return first
+        try cachedStatement(sql).fetchOne(arguments)
     }
 
     /// The first column of the first row as `T`, or nil if there is no row or the value is NULL.

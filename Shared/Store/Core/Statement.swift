@@ -58,6 +58,11 @@ package final class Statement {
         return rows
     }
 
+    /// The first row the statement returns with `arguments`, or nil; later rows are not computed.
+    package func fetchOne(_ arguments: StatementArguments = []) throws -> Row? {
+        try withBound(arguments) { try step() ? currentRow() : nil }
+    }
+
     /// Calls `body` with each row in turn without collecting them (for long scans).
     package func forEachRow(_ arguments: StatementArguments = [], _ body: (Row) throws -> Void) throws {
         try withBound(arguments) {

@@ -4,7 +4,8 @@ import Foundation
 extension FieldCipher {
     /// A cipher from a key file holding the 32-byte master key as 64 hexadecimal digits (one line;
     /// surrounding whitespace ignored) or as exactly 32 raw bytes. Keep the file mode 0600, out of
-    /// backups of the database, and never in the repository.
+    /// backups of the database, and never in the repository. Reads the file synchronously: call it
+    /// at start-up, not on the cooperative pool while serving.
     ///
     /// - Throws: `StoreError.keyFile` if the file is missing, unreadable, or holds anything else.
     package init(keyFile path: String, normalizeForLookup: @escaping @Sendable (String) -> String) throws {
