@@ -78,6 +78,7 @@ let package = Package(
         .testTarget(name: "IdentityServiceTests", dependencies: ["IdentityService", "TestSupport"]),
         .testTarget(name: "IntakeServiceTests", dependencies: ["IntakeService", "IdentityService", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BeianServiceKit", "TestSupport"]),
+        .executableTarget(name: "StoreCrashWriter", dependencies: ["BeianStore"], path: "Tests/StoreCrashWriter"),
         .executableTarget(
             name: "Benchmark",
             dependencies: ["BeianRPC", "BeianStore", "BeianServiceKit", "IdentityService", "IntakeService", "TestSupport"],
