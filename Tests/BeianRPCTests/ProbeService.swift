@@ -91,8 +91,8 @@ final class ProbeService: Sendable {
                 switch request.tag {
                 case "invalid":
                     throw RPCError.invalidArgument("bad fields", violations: [
-                        FieldViolation(field: "a", rule: "required", zh: "必填", en: "is required"),
-                        FieldViolation(field: "b.c", rule: "mobile_format", zh: "手机号格式不正确", en: "not a mobile number"),
+                        RPCError.FieldViolation(field: "a", rule: "required", zh: "必填", en: "is required"),
+                        RPCError.FieldViolation(field: "b.c", rule: "mobile_format", zh: "手机号格式不正确", en: "not a mobile number"),
                     ])
                 case "nan":
                     return WaitResponse(tag: "x", remainingMilliseconds: .nan)

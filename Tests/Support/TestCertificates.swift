@@ -114,6 +114,22 @@ package final class TestCertificates: Sendable {
             directory, "server-\(counter.add(1, ordering: .relaxed).newValue)")
     }
 
+    /// A certificate for a Beian service `name` (OU = name, O = office) usable both as its server
+    /// certificate (localhost, 127.0.0.1) and as its client certificate towards other services.
+    package func serviceCertificate(name: String, office: String = "611000") throws(TLSError) -> CertificateFiles {
+        let subject = CertificateSubject(commonName: name, organization: office, organizationalUnit: name)
+        if let files = issued.withLock({ $0[subject] }) { return files }
+        let files = try Self.write(
+            authority.issue(subject: subject, alternativeNames: [.dnsName("localhost"), .ipAddress("127.0.0.1")],
+                            usage: .serverAndClient, notAfter: Date(timeIntervalSinceNow: 30 * 86_400)),
+            directory, "service-\(counter.add(1, ordering: .relaxed).newValue)")
+        return issued.withLock { cache in
+            if let existing = cache[subject] { return existing }
+            cache[subject] = files
+            return files
+        }
+    }
+
     /// A server configuration with ``server``'s certificate; mutual TLS against ``caFile`` unless told otherwise.
     package func serverConfiguration(requireClientCertificate: Bool = true) -> TLSConfiguration {
         .server(certificateChainFile: server.certificate, privateKeyFile: server.privateKey,

@@ -35,7 +35,7 @@ enum EchoService {
                              request: ExpandRequest.self, response: TextMessage.self) { request, writer, _ in
                 guard (0...100_000).contains(request.count) else {
                     throw RPCError.invalidArgument("count out of range", violations: [
-                        FieldViolation(field: "count", rule: "range", zh: "数量必须在 0 到 100000 之间", en: "must be between 0 and 100000")])
+                        RPCError.FieldViolation(field: "count", rule: "range", zh: "数量必须在 0 到 100000 之间", en: "must be between 0 and 100000")])
                 }
                 for index in 0..<request.count {
                     try await writer.send(TextMessage(text: request.text, index: index))
@@ -59,7 +59,7 @@ enum EchoService {
                    request: SleepRequest.self, response: SleepResponse.self) { request, _ in
                 guard (0...60_000).contains(request.milliseconds) else {
                     throw RPCError.invalidArgument("milliseconds out of range", violations: [
-                        FieldViolation(field: "milliseconds", rule: "range", zh: "毫秒数必须在 0 到 60000 之间", en: "must be between 0 and 60000")])
+                        RPCError.FieldViolation(field: "milliseconds", rule: "range", zh: "毫秒数必须在 0 到 60000 之间", en: "must be between 0 and 60000")])
                 }
                 try await Task.sleep(for: .milliseconds(request.milliseconds))
                 return SleepResponse(sleptMilliseconds: request.milliseconds)

@@ -1,0 +1,160 @@
+import BeianJSON
+import Foundation
+import Synchronization
+
+/// A built Beian executable (`identity`, `intake`, `beian`, ...) started as a real process, for
+/// end-to-end tests. It waits for the service's ready line, keeps its log lines, and stops it
+/// with SIGTERM (graceful) or SIGKILL (crash).
+package final class ServiceProcess: @unchecked Sendable {
+    package let name: String
+    package let process: Process
+    /// "127.0.0.1:port" from the ready line.
+    package private(set) var address = ""
+    package var port: Int { Int(address.split(separator: ":").last ?? "") ?? 0 }
+    private let logLines = LineStore()
+    private let stdoutLines = LineStore()
+
+    /// The directory holding the built products (next to this test binary).
+    package static var productsDirectory: URL {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var directory = executable.deletingLastPathComponent()
+        // On Linux the test bundle is a plain executable inside .build/<config>/.
+        if directory.lastPathComponent.hasSuffix(".xctest") { directory.deleteLastPathComponent() }
+        return directory
+    }
+
+    /// The path of a built product, failing clearly if `swift build` has not produced it.
+    package static func executable(_ name: String) throws -> String {
+        let path = productsDirectory.appendingPathComponent(name).path
+        guard FileManager.default.isExecutableFile(atPath: path) else {
+            throw ServiceProcessError("\(path) does not exist: run `swift build` before the tests (the test command does)")
+        }
+        return path
+    }
+
+    /// Starts `name` with `environment` (added to a minimal one) and waits for its ready line.
+    package init(_ name: String, environment: [String: String], arguments: [String] = [], readyTimeout: Double = 30) async throws {
+        self.name = name
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: try Self.executable(name))
+        process.arguments = arguments
+        var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let ready = AsyncStream<String>.makeStream()
+        Self.readLines(from: err.fileHandleForReading) { [logLines] line in logLines.append(line) }
+        Self.readLines(from: out.fileHandleForReading) { [stdoutLines] line in
+            stdoutLines.append(line)
+            if let value = try? JSONParser.parse(Array(line.utf8)), value["event"] == "ready",
+               let address = value["address"]?.stringValue {
+                ready.continuation.yield(address)
+            }
+        } onEnd: {
+            ready.continuation.finish()
+        }
+        try process.run()
+        let timeout = Task {
+            try await Task.sleep(for: .seconds(readyTimeout))
+            ready.continuation.finish()
+        }
+        var iterator = ready.stream.makeAsyncIterator()
+        guard let address = await iterator.next() else {
+            timeout.cancel()
+            if process.isRunning { process.terminate() }
+            throw ServiceProcessError("\(name) did not become ready: \(logLines.all.suffix(20).joined(separator: "\n"))")
+        }
+        timeout.cancel()
+        self.address = address
+    }
+
+    deinit {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
+    /// The JSON log lines the service wrote to standard error so far.
+    package var logs: [String] { logLines.all }
+
+    /// What the process wrote to standard output so far, line by line.
+    package var output: [String] { stdoutLines.all }
+
+    /// Sends SIGTERM and waits for exit; returns the exit status.
+    @discardableResult
+    package func terminate(timeout: Double = 30) async -> Int32 {
+        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        return await waitForExit(timeout: timeout)
+    }
+
+    /// Kills with SIGKILL (a crash, as far as the service can tell) and waits.
+    package func kill9() async {
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        _ = await waitForExit(timeout: 10)
+    }
+
+    /// Waits (off the cooperative pool) for the process to end; -1 on timeout.
+    package func waitForExit(timeout: Double) async -> Int32 {
+        let process = self.process
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let deadline = Date().addingTimeInterval(timeout)
+                while process.isRunning && Date() < deadline { usleep(10_000) }
+                continuation.resume(returning: process.isRunning ? -1 : process.terminationStatus)
+            }
+        }
+    }
+
+    private static func readLines(from handle: FileHandle, _ onLine: @escaping @Sendable (String) -> Void,
+                                  onEnd: @escaping @Sendable () -> Void = {}) {
+        Thread.detachNewThread {
+            var buffer = Data()
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                buffer.append(chunk)
+                while let newline = buffer.firstIndex(of: 0x0A) {
+                    onLine(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
+                    buffer.removeSubrange(buffer.startIndex...newline)
+                }
+            }
+            if !buffer.isEmpty { onLine(String(decoding: buffer, as: UTF8.self)) }
+            onEnd()
+        }
+    }
+}
+
+private final class LineStore: Sendable {
+    private let lines = Mutex<[String]>([])
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+    var all: [String] { lines.withLock { $0 } }
+}
+
+package struct ServiceProcessError: Error, CustomStringConvertible {
+    package var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// Certificates and environment for running a service executable in tests.
+package enum ServiceEnvironment {
+    /// Environment for service `name`: a fresh server certificate for localhost/127.0.0.1 whose
+    /// subject names the service (OU = name), the test CA, an ephemeral port, and `stateDirectory`.
+    package static func make(service name: String, stateDirectory: String, office: String = "611000",
+                             extra: [String: String] = [:]) throws -> [String: String] {
+        let certificates = TestCertificates.shared
+        let files = try certificates.serviceCertificate(name: name, office: office)
+        var environment = [
+            "BEIAN_PORT": "0",
+            "BEIAN_TLS_CERT": files.certificate,
+            "BEIAN_TLS_KEY": files.privateKey,
+            "BEIAN_TLS_CA": certificates.caFile,
+            "BEIAN_STATE_DIR": stateDirectory,
+            "BEIAN_OFFICE": office,
+            "BEIAN_LOOPS": "1",
+        ]
+        for (key, value) in extra { environment[key] = value }
+        return environment
+    }
+}
