@@ -14,6 +14,7 @@ package struct DivisionDataError: Error, Sendable, Hashable, CustomStringConvert
         self.message = message
     }
 
+    /// The error with its line, for logs.
     package var description: String {
         line.map { "division table line \($0): \(message) [\(code)]" } ?? "division table: \(message) [\(code)]"
     }

@@ -51,6 +51,7 @@ package struct DivisionRegistry: Sendable {
         package var isCurrent: Bool { periods.contains { $0.lastYear == nil } }
         /// The current name, or the last name of a retired code.
         package var latest: NamePeriod { periods.first { $0.lastYear == nil } ?? periods[periods.count - 1] }
+        /// Identity for lists: the code.
         package var id: Int { code }
 
         /// The name in use in a year; for a year before the code existed the first name, for a

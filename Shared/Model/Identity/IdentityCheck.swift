@@ -18,33 +18,9 @@ package struct IdentityCheck: Sendable, Hashable, Codable {
     /// What is odd but acceptable.
     package var warnings: [IdentityIssue]
     /// Facts about a person's number (birth date, gender, region), as far as they could be read.
-    package var person: Person? {
-        get { facts?.person }
-        set { facts = Facts.make(person: newValue, organization: organization) }
-    }
+    package var person: Person?
     /// Facts about an organization's code (authority, type, region, embedded organization code).
-    package var organization: Organization? {
-        get { facts?.organization }
-        set { facts = Facts.make(person: person, organization: newValue) }
-    }
-    /// The facts, boxed: results are passed around a lot and the facts are most of their size,
-    /// so a result stays small (one reference) and copies cost one retain.
-    private var facts: Facts?
-
-    private final class Facts: Sendable {
-        let person: Person?
-        let organization: Organization?
-        init(person: Person?, organization: Organization?) {
-            self.person = person
-            self.organization = organization
-        }
-
-        /// A box, or `nil` when there are no facts (pattern match: `== nil` would compare structs).
-        static func make(person: Person?, organization: Organization?) -> Facts? {
-            if case .none = person, case .none = organization { return nil }
-            return Facts(person: person, organization: organization)
-        }
-    }
+    package var organization: Organization?
 
     /// A result with no facts yet.
     package init(kind: IdentityKind, normalized: String, reasons: [IdentityIssue] = [],
@@ -55,23 +31,8 @@ package struct IdentityCheck: Sendable, Hashable, Codable {
         self.upgraded = upgraded
         self.reasons = reasons
         self.warnings = warnings
-        self.facts = Facts.make(person: person, organization: organization)
-    }
-
-    package static func == (lhs: IdentityCheck, rhs: IdentityCheck) -> Bool {
-        lhs.kind == rhs.kind && lhs.normalized == rhs.normalized && lhs.upgraded == rhs.upgraded
-            && lhs.reasons == rhs.reasons && lhs.warnings == rhs.warnings && lhs.person == rhs.person
-            && lhs.organization == rhs.organization
-    }
-
-    package func hash(into hasher: inout Hasher) {
-        hasher.combine(kind)
-        hasher.combine(normalized)
-        hasher.combine(upgraded)
-        hasher.combine(reasons)
-        hasher.combine(warnings)
-        hasher.combine(person)
-        hasher.combine(organization)
+        self.person = person
+        self.organization = organization
     }
 
     /// Gender read from the sequence code (顺序码): odd is male, even is female.
@@ -141,6 +102,7 @@ package struct IdentityCheck: Sendable, Hashable, Codable {
         case valid, kind, normalized, upgraded, reasons, warnings, person, organization
     }
 
+    /// Decodes a result (`valid` is derived from the reasons, not read).
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         kind = try container.decode(IdentityKind.self, forKey: .kind)
@@ -148,11 +110,11 @@ package struct IdentityCheck: Sendable, Hashable, Codable {
         upgraded = try container.decodeIfPresent(String.self, forKey: .upgraded)
         reasons = try container.decodeIfPresent([IdentityIssue].self, forKey: .reasons) ?? []
         warnings = try container.decodeIfPresent([IdentityIssue].self, forKey: .warnings) ?? []
-        let person = try container.decodeIfPresent(Person.self, forKey: .person)
-        let organization = try container.decodeIfPresent(Organization.self, forKey: .organization)
-        facts = Facts.make(person: person, organization: organization)
+        person = try container.decodeIfPresent(Person.self, forKey: .person)
+        organization = try container.decodeIfPresent(Organization.self, forKey: .organization)
     }
 
+    /// Encodes a result, `valid` included.
     package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(valid, forKey: .valid)

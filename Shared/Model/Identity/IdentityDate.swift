@@ -58,6 +58,7 @@ package struct IdentityDate: Sendable, Hashable, Comparable, Codable, CustomStri
         }
     }
 
+    /// Earlier day first.
     package static func < (lhs: IdentityDate, rhs: IdentityDate) -> Bool { lhs.yyyymmdd < rhs.yyyymmdd }
 
     /// Decodes from `YYYY-MM-DD`.

@@ -7,15 +7,20 @@
 package struct IdentityIssue: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Stable code of an issue (`bad_check_character`, `unknown_region`, ...).
     package struct Code: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+        /// The code text, e.g. `bad_check_character`.
         package let rawValue: String
+        /// A code from its text.
         package init(rawValue: String) { self.rawValue = rawValue }
+        /// Decodes from the bare string.
         package init(from decoder: any Decoder) throws {
             rawValue = try decoder.singleValueContainer().decode(String.self)
         }
+        /// Encodes as the bare string.
         package func encode(to encoder: any Encoder) throws {
             var container = encoder.singleValueContainer()
             try container.encode(rawValue)
         }
+        /// The code text.
         package var description: String { rawValue }
     }
 
@@ -36,6 +41,7 @@ package struct IdentityIssue: Sendable, Hashable, Codable, CustomStringConvertib
         self.found = found
     }
 
+    /// Code, position and English message, for logs and test output.
     package var description: String {
         position.map { "\(code)@\($0): \(messageEnglish)" } ?? "\(code): \(messageEnglish)"
     }
@@ -44,6 +50,7 @@ package struct IdentityIssue: Sendable, Hashable, Codable, CustomStringConvertib
         case code, position, expected, found, messageChinese = "messageZh", messageEnglish = "messageEn"
     }
 
+    /// Decodes code and facts; the messages are derived again, not read.
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         code = try container.decode(Code.self, forKey: .code)
@@ -52,6 +59,7 @@ package struct IdentityIssue: Sendable, Hashable, Codable, CustomStringConvertib
         found = try container.decodeIfPresent(String.self, forKey: .found)
     }
 
+    /// Encodes code, both messages and the facts.
     package func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(code, forKey: .code)

@@ -93,4 +93,15 @@ extension IdentityValidator {
         if IdentityChecksum.creditCodeCheckCharacter(bytes) != bytes[17] { count += 1 }
         return count
     }
+
+    /// Whether 18 bytes of digits are a valid credit code; cheapest test first (for the hot path).
+    @inline(__always)
+    func isValidCreditCode(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let region = Self.value(bytes, 2, 6)
+        guard region == Self.nationalRegion || divisions.contains(region)
+            || (region % 100 != 0 && divisions.contains(region / 100 * 100))
+        else { return false }
+        guard case .some = CreditCodeCategory.find(authority: bytes[0], type: bytes[1]) else { return false }
+        return IdentityChecksum.creditCodeCheckCharacter(bytes) == bytes[17]
+    }
 }

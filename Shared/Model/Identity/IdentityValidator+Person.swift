@@ -1,6 +1,16 @@
 /// Person numbers: resident identity numbers (GB 11643-1999), residence permits of Hong Kong,
 /// Macao and Taiwan residents, foreigners' permanent residence cards (2023), legacy 15-digit numbers.
 ///
+/// The 2023 foreigner's permanent residence card (外国人永久居留身份证, issued from 2023-12-01):
+/// verified from the National Immigration Administration's adaptation notice (新版外国人永久居留身份证
+/// 机读信息规则, 2023): 18 characters, 17 digits and a check character computed with MOD 11-2 as for
+/// resident identity numbers; first digit 9 as the foreigner mark (citizens' numbers start 1-8);
+/// the old 3-letter nationality code became a number. The layout of the rest — digits 2-3 the
+/// province of the accepting office, 4-6 the nationality (ISO 3166-1 numeric), 7-14 the birth date,
+/// 15-17 a sequence — and gender from the parity of digit 17 are as implemented by public
+/// libraries citing GA 2102-2023 (hutool #3527, #4288); the GA 2102-2023 text itself was not
+/// available to check. The nationality code is reported, not checked against a country list.
+///
 /// Checking is split in two: `readPerson` works on the bytes only (integers and table indexes,
 /// no strings, no reference counting) and decides validity; `person18`/`legacyResident` then
 /// turn a reading into reasons and facts. `verdict(_:today:)` stops after the reading.
@@ -90,6 +100,29 @@ extension IdentityValidator {
         result.reasons = reasons
         result.warnings = warnings
         result.person = person
+    }
+
+    /// The result of a valid 18-character person number from its reading (no bytes needed:
+    /// the nationality code of a foreigner's card is read from `normalized`).
+    func validPerson(_ reading: PersonReading, normalized: String, alsoCreditCode: Bool) -> IdentityCheck {
+        let region = divisions.facts[reading.factIndex]
+        var person = IdentityCheck.Person(birthDate: Self.isoDate(reading), gender: reading.male ? .male : .female,
+                                          region: region)
+        let foreigner = reading.kind == .foreignPermanentResidentID
+        if foreigner {
+            let utf8 = normalized.utf8
+            let start = utf8.index(utf8.startIndex, offsetBy: 3), end = utf8.index(utf8.startIndex, offsetBy: 6)
+            person.nationalityCode = String(utf8[start..<end])
+        }
+        var warnings: [IdentityIssue] = []
+        if reading.retiredAfter < reading.year {
+            warnings.append(IdentityIssue(.regionRetiredBeforeBirth, position: foreigner ? 2 : 1,
+                                          expected: String(reading.retiredAfter), found: region.code))
+        }
+        if alsoCreditCode {
+            warnings.append(IdentityIssue(.ambiguousKind, found: IdentityKind.unifiedSocialCreditCode.rawValue))
+        }
+        return IdentityCheck(kind: reading.kind, normalized: normalized, warnings: warnings, person: person)
     }
 
     /// Checks a legacy 15-digit number (address code, YYMMDD in the 1900s, 3-digit sequence) and

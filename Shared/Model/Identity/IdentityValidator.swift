@@ -26,6 +26,14 @@ package struct IdentityValidator: Sendable {
     package func validate(_ input: String, today: IdentityDate) -> IdentityCheck {
         let normalized = Self.normalize(input)
         var text = normalized
+        // Fast path: a valid person number is read on its bytes and its result built outside
+        // the byte closure (building a result inside and returning it costs a copy).
+        let valid: (reading: PersonReading, alsoCreditCode: Bool)? = text.withUTF8 { bytes in
+            guard bytes.count == 18, Self.isDigitsWithCheck(bytes) else { return nil }
+            let reading = readPerson(bytes, legacy: false, today: today)
+            return reading.valid ? (reading, isValidCreditCode(bytes)) : nil
+        }
+        if let valid { return validPerson(valid.reading, normalized: normalized, alsoCreditCode: valid.alsoCreditCode) }
         return text.withUTF8 { bytes in detectAndCheck(bytes, normalized: normalized, today: today) }
     }
 
@@ -140,7 +148,7 @@ package struct IdentityValidator: Sendable {
         result.kind = Self.personKind(bytes)
         person18(bytes, today: today, into: &result)
         if result.valid {
-            if creditCodeReasonCount(digits: bytes) == 0 {
+            if isValidCreditCode(bytes) {
                 result.warnings.append(
                     IdentityIssue(.ambiguousKind, found: IdentityKind.unifiedSocialCreditCode.rawValue))
             }

@@ -77,6 +77,19 @@ struct DetectionAndCodingTests {
         }
     }
 
+    @Test("a valid person number that is also a valid credit code stays a person number, flagged")
+    func bothReadings() throws {
+        // 131102 桃城区: as a credit code, 1 = 机构编制, 3 = 群众团体, region 1102xx under 110200.
+        let number = try #require((0..<1000).lazy
+            .map { IdentityGenerator.residentID(region: 131102, birth: F.day(1980, 1, 1), sequence: $0) }
+            .first { F.check($0, as: .unifiedSocialCreditCode).valid })
+        let result = F.check(number)
+        #expect(result.kind == .residentID)
+        #expect(result.valid)
+        #expect(result.warningCodes == [.ambiguousKind])
+        #expect(F.validator.verdict(number, today: F.today) == IdentityVerdict(kind: .residentID, valid: true))
+    }
+
     @Test("results encode with snake_case keys and bilingual messages, and decode back")
     func coding() throws {
         let encoder = JSONEncoder()
