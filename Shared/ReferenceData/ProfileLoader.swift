@@ -46,7 +46,7 @@ package enum ProfileLoader {
         if let issue = ProfileValidator.issues(in: profile).first {
             throw ReferenceDataError(file: file, field: issue.path, rule: issue.rule, message: issue.message)
         }
-        return profile
+        return profile.resolvingPlaceOffices()
     }
 
     /// `profiles/<name>` for display.

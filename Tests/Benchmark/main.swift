@@ -30,7 +30,7 @@ case "memory":
 case "json":
     emit(try CodingAndModelBenchmark.json(iterations: options.int("iterations", default: 100_000)))
 case "model":
-    emit(try CodingAndModelBenchmark.model(iterations: 100_000))
+    emit(try CodingAndModelBenchmark.model(iterations: options.int("iterations", default: 100_000)))
 case "store":
     emit(try await runStoreBenchmark(duration: .seconds(duration)))
 case "all":

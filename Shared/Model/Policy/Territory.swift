@@ -1,15 +1,65 @@
 /// The territory (属地) of an office: the division codes of people and units registered there,
 /// and the place names that mark an account as local.
+///
+/// Immutable once loaded: the place forms are compiled into a `TerritoryMatcher` (both
+/// scripts, indexed by first character) when the territory is created, so matching never
+/// repeats that work.
 package struct Territory: Hashable, Sendable, Codable {
     /// Division codes that lie in the territory, current and former (ID numbers keep the code
     /// of first registration). A code matches by prefix after removing trailing `00` pairs:
     /// `130500` covers `1305xx`, `440783` only itself.
-    package var regionCodes: [RegionCode]
+    package let regionCodes: [RegionCode]
     /// Place names (the city, its counties, towns, streets, villages, zones, landmarks).
-    package var places: [PlaceName]
+    package let places: [PlaceName]
     /// Longer words that contain a place name but mean something else (沙河口, 开平方); a place
     /// found only inside one of these is ambiguous.
-    package var longerWords: [String]
+    package let longerWords: [String]
+    /// The compiled place forms.
+    package let matcher: TerritoryMatcher
+    /// True once every place carries its local office (see `PolicyProfile.resolvingPlaceOffices`):
+    /// a place without one then has none.
+    package let placeOfficesResolved: Bool
+    /// The local offices' division-code prefixes (set with `placeOfficesResolved`), for routing
+    /// by code without rebuilding prefixes per filing.
+    package let localOfficePrefixes: [(office: String, prefix: [UInt8])]
+
+    package init(regionCodes: [RegionCode], places: [PlaceName], longerWords: [String], placeOfficesResolved: Bool = false,
+                 localOfficePrefixes: [(office: String, prefix: [UInt8])] = []) {
+        self.regionCodes = regionCodes
+        self.places = places
+        self.longerWords = longerWords
+        self.placeOfficesResolved = placeOfficesResolved
+        self.localOfficePrefixes = localOfficePrefixes
+        self.matcher = TerritoryMatcher(places: places, longerWords: longerWords, regionCodes: regionCodes)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case regionCodes, places, longerWords
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(regionCodes: try container.decode([RegionCode].self, forKey: .regionCodes),
+                  places: try container.decode([PlaceName].self, forKey: .places),
+                  longerWords: try container.decode([String].self, forKey: .longerWords))
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(regionCodes, forKey: .regionCodes)
+        try container.encode(places, forKey: .places)
+        try container.encode(longerWords, forKey: .longerWords)
+    }
+
+    package static func == (lhs: Territory, rhs: Territory) -> Bool {
+        lhs.regionCodes == rhs.regionCodes && lhs.places == rhs.places && lhs.longerWords == rhs.longerWords
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(regionCodes)
+        hasher.combine(places)
+        hasher.combine(longerWords)
+    }
 }
 
 /// A division code in a territory.

@@ -7,20 +7,35 @@
 /// With no local office found, the city office itself handles it (`localOfficeId` nil).
 package enum OfficeRouter {
     /// The local office for a filing; nil when the profile has no local offices.
-    package static func route(profile: PolicyProfile, operator op: Operator, object: FilingObject) -> OfficeRouting? {
+    package static func route(profile: PolicyProfile, operator op: Operator, object: FilingObject,
+                              memo: PlaceMatchMemo = PlaceMatchMemo()) -> OfficeRouting? {
         guard !profile.localOffices.isEmpty else { return nil }
         let territory = profile.territory
         func officeFor(place match: PlaceMatch) -> String? {
+            // Loaded profiles carry each place's office (`PolicyProfile.resolvingPlaceOffices`);
+            // the search below serves profiles built otherwise.
             if let office = match.localOffice { return office }
+            if territory.placeOfficesResolved { return nil }
             let forms = territory.places.first { $0.name == match.place }?.forms ?? [match.place]
             return profile.localOffices.first { office in office.places.contains { forms.contains($0) } }?.id
         }
         func officeFor(code: String) -> String? {
-            profile.localOffices.compactMap { office -> (String, Int)? in
-                let best = office.regionCodes.map { RegionCode(code: $0, name: "", note: nil).prefix }
-                    .filter { code.hasPrefix($0) }.map(\.count).max()
-                return best.map { (office.id, $0) }
-            }.max { $0.1 < $1.1 }?.0
+            let codeBytes = Array(code.utf8)
+            var best: (id: String, length: Int)?
+            if territory.placeOfficesResolved {
+                for (office, prefix) in territory.localOfficePrefixes
+                where prefix.count <= codeBytes.count && codeBytes[0..<prefix.count].elementsEqual(prefix) {
+                    if best == nil || prefix.count > best!.length { best = (office, prefix.count) }
+                }
+                return best?.id
+            }
+            for office in profile.localOffices {
+                for regionCode in office.regionCodes {
+                    guard let length = RegionCodes.prefixLength(of: regionCode, matching: codeBytes) else { continue }
+                    if best == nil || length > best!.length { best = (office.id, length) }
+                }
+            }
+            return best?.id
         }
         var operatorCodes: [String] = []
         var personCodes: [String] = []
@@ -37,9 +52,9 @@ package enum OfficeRouter {
         case .individual(let person): registrantTexts = [("operator.work_unit", person.workUnit)]
         }
         let registrantPlaces = registrantTexts.flatMap { field, text in
-            text.map { PlaceMatcher.matches(in: $0, field: field, territory: territory) } ?? []
+            text.map { memo.matches(in: $0, field: field, territory: territory) } ?? []
         }
-        let objectPlaces = PlaceMatcher.matches(in: object.name, field: "object.name", territory: territory)
+        let objectPlaces = memo.matches(in: object.name, field: "object.name", territory: territory)
         let sources: [(String, [String])] = [
             ("place in the operator's name or address", registrantPlaces.filter { !$0.isAmbiguous }.compactMap(officeFor)),
             ("division code of the operator's credit code or ID", operatorCodes.compactMap(officeFor)),

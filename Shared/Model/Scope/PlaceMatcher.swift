@@ -30,82 +30,67 @@ package enum PlaceMatcher {
         text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
     }
 
-    /// Every place of `territory` found in `text`, in text order.
+    /// Every place of `territory` found in `text`, in text order. Offsets count Unicode scalars
+    /// of the normalized text (the same as characters for Chinese text).
     package static func matches(in text: String, field: String, territory: Territory) -> [PlaceMatch] {
-        let normalized = Array(TextNormalization.text(text))
+        let normalized = Array(TextNormalization.text(text).unicodeScalars)
         guard !normalized.isEmpty else { return [] }
-        let foldedText = Array(foldToSimplified(String(normalized)))
-        var found: [Candidate] = []
-        for haystack in foldedText == normalized ? [normalized] : [normalized, foldedText] {
-            for place in territory.places {
-                for form in place.forms {
-                    let needle = Array(form)
-                    for start in occurrences(of: needle, in: haystack) {
-                        found.append(Candidate(place: place, form: form, start: start, length: needle.count,
-                                               text: String(normalized.count == haystack.count
-                                                   ? normalized[start..<(start + needle.count)] : needle[...]),
-                                               haystack: haystack))
-                    }
-                }
-            }
-        }
-        let kept = found.filter { candidate in
-            !found.contains { other in
-                other.length > candidate.length && other.start <= candidate.start
-                    && other.start + other.length >= candidate.start + candidate.length
-            }
-        }
-        var seen = Set<String>()
+        let matcher = territory.matcher
+        let found = matcher.occurrences(in: normalized)
+        guard !found.isEmpty else { return [] }
+        let lengths = found.map { matcher.forms[$0.form].scalars.count }
         var result: [PlaceMatch] = []
-        for candidate in kept.sorted(by: { ($0.start, $0.place.name) < ($1.start, $1.place.name) }) {
-            guard seen.insert("\(candidate.place.name)@\(candidate.start)").inserted else { continue }
-            result.append(PlaceMatch(place: candidate.place.name, matchedText: candidate.text, field: field,
-                                     offset: candidate.start,
-                                     ambiguity: ambiguity(of: candidate, territory,
-                                                          context: foldedText.count == normalized.count
-                                                              ? foldedText : candidate.haystack),
-                                     localOffice: candidate.place.localOffice))
+        var seen = Set<Int>()  // place index * 65536 + start
+        // Text order; at one position, the order of the places in the profile.
+        let order = found.indices.sorted {
+            (found[$0].start, matcher.forms[found[$0].form].place) < (found[$1].start, matcher.forms[found[$1].form].place)
+        }
+        for candidate in order {
+            let (formIndex, start) = found[candidate]
+            let length = lengths[candidate]
+            // A match inside a longer match at the same place in the text is dropped (邢台县 wins over 邢台).
+            let contained = found.indices.contains { other in
+                lengths[other] > length && found[other].start <= start && found[other].start + lengths[other] >= start + length
+            }
+            guard !contained else { continue }
+            let form = matcher.forms[formIndex]
+            guard seen.insert(form.place &* 65_536 &+ start).inserted else { continue }
+            let place = territory.places[form.place]
+            result.append(PlaceMatch(place: place.name, matchedText: string(normalized[start..<(start + length)]), field: field, offset: start,
+                                     ambiguity: ambiguity(place: place, form: form, start: start, length: length,
+                                                          text: normalized, matcher: matcher),
+                                     localOffice: place.localOffice))
         }
         return result
     }
 
-    private struct Candidate {
-        let place: PlaceName
-        let form: String
-        let start: Int
-        let length: Int
-        let text: String
-        let haystack: [Character]
-    }
-
-    /// `context` is the simplified text when it aligns with the original, so that longer words
-    /// and following characters are checked in one script (開平方 contains 开平方).
-    private static func ambiguity(of candidate: Candidate, _ territory: Territory, context: [Character]) -> [String] {
-        var reasons = candidate.place.ambiguity(ofForm: candidate.form)
-        let end = candidate.start + candidate.length
-        for word in territory.longerWords {
-            let needle = Array(foldToSimplified(word))
-            for start in occurrences(of: needle, in: context)
-            where start <= candidate.start && start + needle.count >= end && needle.count > candidate.length {
+    private static func ambiguity(place: PlaceName, form: TerritoryMatcher.Form, start: Int, length: Int,
+                                  text: [Unicode.Scalar], matcher: TerritoryMatcher) -> [String] {
+        var reasons = form.placeAmbiguity
+        let end = start + length
+        var insideLongerWord = false
+        for (scalars, word) in matcher.longerWords where scalars.count > length && scalars.count <= text.count {
+            let earliest = max(0, end - scalars.count)
+            let latest = min(start, text.count - scalars.count)
+            guard earliest <= latest else { continue }
+            for wordStart in earliest...latest where text[wordStart..<(wordStart + scalars.count)].elementsEqual(scalars) {
                 reasons.append("inside the longer word \(word)")
+                insideLongerWord = true
+                break
             }
         }
-        if let last = foldToSimplified(candidate.form).last, !administrativeSuffixes.contains(last), end < context.count,
-           extendingCharacters.contains(context[end]),
-           !reasons.contains(where: { $0.hasPrefix("inside") }) {
-            let word = String(context[candidate.start...end])
-            reasons.append("inside the longer word \(word) (followed by \(context[end]))")
+        if let last = form.scalars.last, !matcher.administrativeSuffixScalars.contains(last), end < text.count,
+           matcher.extendingScalars.contains(text[end]), !insideLongerWord {
+            reasons.append("inside the longer word \(string(text[start...end])) (followed by \(text[end]))")
         }
         return reasons
     }
 
-    /// Start offsets of `needle` in `haystack`.
-    static func occurrences(of needle: [Character], in haystack: [Character]) -> [Int] {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return [] }
-        var starts: [Int] = []
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if Array(haystack[start..<(start + needle.count)]) == needle { starts.append(start) }
-        }
-        return starts
+    /// A string from Unicode scalars.
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count * 3)
+        for scalar in scalars { utf8.append(contentsOf: UTF8.encode(scalar)!) }
+        return String(decoding: utf8, as: UTF8.self)
     }
 }

@@ -1,15 +1,15 @@
 extension ScopeEvaluator {
     /// Evidence for every condition the profile lists.
     package static func collectEvidence(profile: PolicyProfile, operator op: Operator, object: FilingObject,
-                                        facts: DeclaredScopeFacts) -> [ScopeEvidence] {
+                                        facts: DeclaredScopeFacts, memo: PlaceMatchMemo = PlaceMatchMemo()) -> [ScopeEvidence] {
         let listed = Set(profile.scopeConditions.map(\.kind))
         let territory = profile.territory
         var evidence: [ScopeEvidence] = []
         if listed.contains(.registrantInTerritory) {
-            evidence += registrantEvidence(territory: territory, operator: op, facts: facts)
+            evidence += registrantEvidence(territory: territory, operator: op, facts: facts, memo: memo)
         }
         if listed.contains(.nameContainsPlace) {
-            for match in PlaceMatcher.matches(in: object.name, field: "object.name", territory: territory) {
+            for match in memo.matches(in: object.name, field: "object.name", territory: territory) {
                 evidence.append(placeEvidence(.nameContainsPlace, match))
             }
         }
@@ -35,7 +35,7 @@ extension ScopeEvaluator {
     }
 
     private static func registrantEvidence(territory: Territory, operator op: Operator,
-                                           facts: DeclaredScopeFacts) -> [ScopeEvidence] {
+                                           facts: DeclaredScopeFacts, memo: PlaceMatchMemo) -> [ScopeEvidence] {
         var evidence: [ScopeEvidence] = []
         // Codes: a unit's credit code and an individual's own ID decide; a unit's responsible
         // person's ID only says where that person was first registered, so it needs review.
@@ -62,7 +62,7 @@ extension ScopeEvaluator {
         }
         for entry in texts {
             guard let text = entry.text else { continue }
-            for match in PlaceMatcher.matches(in: text, field: entry.field, territory: territory) {
+            for match in memo.matches(in: text, field: entry.field, territory: territory) {
                 evidence.append(placeEvidence(.registrantInTerritory, match))
             }
         }

@@ -10,8 +10,9 @@ package enum ScopeEvaluator {
     /// The scope decision. `today`, when given, flags registration dates after it for review.
     package static func decide(profile: PolicyProfile, operator op: Operator, object: FilingObject,
                                facts: DeclaredScopeFacts = DeclaredScopeFacts(), today: CivilDate? = nil) -> ScopeDecision {
-        let evidence = collectEvidence(profile: profile, operator: op, object: object, facts: facts)
-        let routing = OfficeRouter.route(profile: profile, operator: op, object: object)
+        let memo = PlaceMatchMemo()
+        let evidence = collectEvidence(profile: profile, operator: op, object: object, facts: facts, memo: memo)
+        let routing = OfficeRouter.route(profile: profile, operator: op, object: object, memo: memo)
         guard let rule = profile.objects.first(where: { $0.kind == object.kind }) else {
             return decision(.outOfScope, evidence, nil, nil, routing,
                             "\(profile.shortName)的通知不涵盖\(object.kind.zh)",

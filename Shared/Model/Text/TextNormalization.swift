@@ -14,7 +14,8 @@ package enum TextNormalization {
     /// collapsed to one ASCII space; whitespace between two CJK characters removed; leading and
     /// trailing whitespace trimmed.
     package static func text(_ input: String) -> String {
-        let composed = input.precomposedStringWithCanonicalMapping
+        if isPlainNormalizedText(input) { return input }
+        let composed = needsCanonicalComposition(input) ? input.precomposedStringWithCanonicalMapping : input
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(composed.unicodeScalars.count)
         var pendingSpace = false
@@ -36,14 +37,22 @@ package enum TextNormalization {
             }
             scalars.append(folded)
         }
-        var result = String.UnicodeScalarView()
-        result.append(contentsOf: scalars)
-        return String(result)
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count * 3)
+        for scalar in scalars { utf8.append(contentsOf: UTF8.encode(scalar)!) }
+        return String(decoding: utf8, as: UTF8.self)
     }
 
     /// Normalizes an identifier typed by a person (ID number, credit code, licence number,
     /// account id): `text(_:)`, then every space and hyphen removed and letters uppercased.
     package static func code(_ input: String) -> String {
+        // Fast path: already uppercase ASCII letters and digits only (what a clean form holds).
+        var clean = !input.isEmpty
+        for byte in input.utf8 where !((byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90)) {
+            clean = false
+            break
+        }
+        if clean { return input }
         let normalized = text(input)
         var result = String.UnicodeScalarView()
         for scalar in normalized.unicodeScalars where !isSpace(scalar) && !isHyphen(scalar) {
@@ -54,6 +63,55 @@ package enum TextNormalization {
             }
         }
         return String(result)
+    }
+
+    /// True when `text(_:)` would return `input` unchanged, decided in one pass over common
+    /// input: printable ASCII, CJK ideographs and CJK/full-width punctuation, single spaces, no
+    /// space at either end and none between two CJK characters. Anything else takes the full path.
+    static func isPlainNormalizedText(_ input: String) -> Bool {
+        var any = false
+        var pendingSpace = false
+        var previousWasCJK = false
+        for scalar in input.unicodeScalars {
+            let value = scalar.value
+            if value == 0x20 {
+                if !any || pendingSpace { return false }  // leading or double space
+                pendingSpace = true
+                continue
+            }
+            let cjk: Bool
+            switch value {
+            case 0x21...0x7E: cjk = false
+            case 0xA1...0xAC, 0xAE...0xFF, 0x2010...0x2027, 0x2030...0x205E:
+                cjk = false  // Latin-1 letters and signs, general punctuation (·, —, “”, …)
+            case 0x4E00...0x9FFF, 0x3400...0x4DBF, 0x3001...0x3029, 0x3030...0x303F,
+                 0xFF01...0xFF0F, 0xFF1A...0xFF20, 0xFF3B...0xFF40, 0xFF5B...0xFF65:
+                cjk = true
+            default:
+                return false
+            }
+            if pendingSpace && previousWasCJK && cjk { return false }  // "商 洛" becomes "商洛"
+            any = true
+            pendingSpace = false
+            previousWasCJK = cjk
+        }
+        return any && !pendingSpace
+    }
+
+    /// False when NFC cannot change `input`: every scalar is below U+0300 (no combining marks
+    /// possible) or a CJK ideograph, CJK punctuation (not the combining tone marks) or a full-width
+    /// form, which have no canonical decompositions. Skips Foundation's normalization for almost
+    /// every Chinese field.
+    package static func needsCanonicalComposition(_ input: String) -> Bool {
+        for scalar in input.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x300, 0x3000...0x3029, 0x3030...0x303F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xFF00...0xFFEF:
+                continue
+            default:
+                return true
+            }
+        }
+        return false
     }
 
     /// Full-width ASCII letters and digits (U+FF10-FF19, U+FF21-FF3A, U+FF41-FF5A) to ASCII.
@@ -68,7 +126,11 @@ package enum TextNormalization {
 
     /// Any Unicode whitespace, including the ideographic space U+3000 and no-break spaces.
     package static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isWhitespace || scalar.value == 0x3000
+        switch scalar.value {
+        case 0x21...0x7E, 0x4E00...0x9FFF: return false  // the common case, without a property look-up
+        case 0x20, 0x09...0x0D, 0x3000: return true
+        default: return scalar.properties.isWhitespace
+        }
     }
 
     /// Hyphens and dashes people put inside numbers: - ‐ ‑ ‒ – — ― － and the minus sign.
