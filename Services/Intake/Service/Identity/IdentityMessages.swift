@@ -19,12 +19,22 @@ package struct IdentityQuery: Codable, Sendable, Hashable {
 package struct IdentityBatchRequest: Codable, Sendable {
     /// Up to 10,000 numbers.
     package var items: [IdentityQuery]
+
+    /// Creates a request.
+    package init(items: [IdentityQuery]) {
+        self.items = items
+    }
 }
 
 /// The VerifyBatch response: one result per item, in order.
 package struct IdentityBatchResponse: Codable, Sendable {
     /// Results in request order.
     package var results: [IdentityResult]
+
+    /// Creates a response.
+    package init(results: [IdentityResult]) {
+        self.results = results
+    }
 }
 
 /// The part of identity's `IdentityCheck` that intake uses.

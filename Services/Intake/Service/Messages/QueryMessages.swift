@@ -7,6 +7,12 @@ package struct GetFilingRequest: Codable, Sendable, Hashable {
     /// Staff only: show whole personal numbers (default true for staff; every such read is
     /// audited). Operators always see them masked.
     package var revealPersonalNumbers: Bool?
+
+    /// Creates the message.
+    package init(filingId: String, revealPersonalNumbers: Bool? = nil) {
+        self.filingId = filingId
+        self.revealPersonalNumbers = revealPersonalNumbers
+    }
 }
 
 /// A filing as intake shows it (备案详情).
@@ -70,6 +76,29 @@ package struct ListFilingsRequest: Codable, Sendable, Hashable {
     package var pageSize: Int?
     /// `next_cursor` of the previous page.
     package var cursor: String?
+
+    /// Creates the message.
+    package init(status: String? = nil, objectKind: String? = nil, platform: String? = nil,
+                 localOffice: String? = nil, operatorKind: String? = nil, government: Bool? = nil,
+                 timeliness: String? = nil, late: Bool? = nil, verification: String? = nil,
+                 reviewNeeded: Bool? = nil, submittedFrom: String? = nil, submittedTo: String? = nil,
+                 query: String? = nil, pageSize: Int? = nil, cursor: String? = nil) {
+        self.status = status
+        self.objectKind = objectKind
+        self.platform = platform
+        self.localOffice = localOffice
+        self.operatorKind = operatorKind
+        self.government = government
+        self.timeliness = timeliness
+        self.late = late
+        self.verification = verification
+        self.reviewNeeded = reviewNeeded
+        self.submittedFrom = submittedFrom
+        self.submittedTo = submittedTo
+        self.query = query
+        self.pageSize = pageSize
+        self.cursor = cursor
+    }
 }
 
 /// A page of filings.
@@ -88,6 +117,13 @@ package struct DiffVersionsRequest: Codable, Sendable, Hashable {
     package var from: Int?
     /// The later version (default: the current one).
     package var to: Int?
+
+    /// Creates the message.
+    package init(filingId: String, from: Int? = nil, to: Int? = nil) {
+        self.filingId = filingId
+        self.from = from
+        self.to = to
+    }
 }
 
 /// The difference, field by field (personal numbers masked).

@@ -15,6 +15,14 @@ package struct ReviewFilingRequest: Codable, Sendable, Hashable {
     package var reason: String?
     /// What to correct, per field (a return needs a reason or at least one).
     package var corrections: [CorrectionRequest]?
+
+    /// Creates the message.
+    package init(filingId: String, decision: String, reason: String? = nil, corrections: [CorrectionRequest]? = nil) {
+        self.filingId = filingId
+        self.decision = decision
+        self.reason = reason
+        self.corrections = corrections
+    }
 }
 
 /// One field to correct, as staff write it.
@@ -29,4 +37,13 @@ package struct CorrectionRequest: Codable, Sendable, Hashable {
     package var en: String?
     /// A rule code (default `staff_correction`).
     package var rule: String?
+
+    /// Creates the message.
+    package init(field: String, reason: String? = nil, zh: String? = nil, en: String? = nil, rule: String? = nil) {
+        self.field = field
+        self.reason = reason
+        self.zh = zh
+        self.en = en
+        self.rule = rule
+    }
 }

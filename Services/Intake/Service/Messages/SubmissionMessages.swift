@@ -42,6 +42,12 @@ package struct ResubmitFilingRequest: Codable, Sendable, Hashable {
     package var filingId: String
     /// The whole corrected form.
     package var submission: FilingSubmission
+
+    /// Creates the message.
+    package init(filingId: String, submission: FilingSubmission) {
+        self.filingId = filingId
+        self.submission = submission
+    }
 }
 
 /// `ChangeFiling`: filed facts changed (变更备案): a new version with the change's deadline.
@@ -56,6 +62,16 @@ package struct ChangeFilingRequest: Codable, Sendable, Hashable {
     package var description: String?
     /// The whole form as it is now.
     package var submission: FilingSubmission
+
+    /// Creates the message.
+    package init(filingId: String, changeDate: String?, changedFields: [String]? = nil, description: String? = nil,
+                 submission: FilingSubmission) {
+        self.filingId = filingId
+        self.changeDate = changeDate
+        self.changedFields = changedFields
+        self.description = description
+        self.submission = submission
+    }
 }
 
 /// `CloseFiling`: the object was closed or cancelled on its platform (注销备案).
@@ -68,6 +84,14 @@ package struct CloseFilingRequest: Codable, Sendable, Hashable {
     package var reason: String?
     /// When the closure was announced (Gejiu), if it was.
     package var announcedOn: String?
+
+    /// Creates the message.
+    package init(filingId: String, closureDate: String?, reason: String? = nil, announcedOn: String? = nil) {
+        self.filingId = filingId
+        self.closureDate = closureDate
+        self.reason = reason
+        self.announcedOn = announcedOn
+    }
 }
 
 /// The outcome of a change to a filing (review, resubmission, change, closure).

@@ -16,6 +16,7 @@ extension FilingRepository {
                 + [.blob(accessHash)]))
         let stored = StoredFiling(sequence: db.lastInsertedRowID, record: record, storedVersions: 0)
         try insertVersions(of: stored, in: db)
+        try index(stored, replacing: false, in: db)
         return StoredFiling(sequence: stored.sequence, record: record, storedVersions: record.filing.versions.count)
     }
 
@@ -31,6 +32,14 @@ extension FilingRepository {
             WHERE seq = ?
             """, StatementArguments(values: columns + [.integer(stored.sequence)]))
         try insertVersions(of: stored, in: db)
+        try index(stored, replacing: true, in: db)
+    }
+
+    /// Puts a filing's names into the trigram index (`filing_search`, rowid = `filing.seq`).
+    private func index(_ stored: StoredFiling, replacing: Bool, in db: Database) throws {
+        if replacing { try db.execute("DELETE FROM filing_search WHERE rowid = ?", [stored.sequence]) }
+        try db.execute("INSERT INTO filing_search (rowid, account_name, operator_name) VALUES (?, ?, ?)",
+                       [stored.sequence, stored.record.filing.object.name, stored.record.filing.operator.name])
     }
 
     /// Appends an entry to a filing's history.

@@ -11,7 +11,7 @@ import BeianStore
 /// - `filing_version`: every version's content, sealed.
 /// - `filing_event`: the history of each filing (every change, masked details).
 /// - `filing_number_sequence`: the last filing number issued per office, year and local office.
-/// - `filing_search`: FTS5 trigram index over account and operator names (kept by triggers).
+/// - `filing_search`: FTS5 trigram index over account and operator names (rowid = `filing.seq`).
 /// - `beian_audit_log`, `beian_idempotency`: shared tables of BeianStore.
 ///
 /// Extension: append new migrations at the end of `migrations` (never edit a released one),
@@ -91,23 +91,9 @@ package enum IntakeSchema {
         """)
 
     /// Trigram full-text index over names (Chinese substring search, 3 characters and more).
+    /// Kept by the repository (`FilingRepository.index`), not by triggers: the store runs with
+    /// `trusted_schema` off, under which triggers may not write virtual tables.
     static let createSearch = Migration("intake.v1.search", sql: """
-        CREATE VIRTUAL TABLE filing_search USING fts5 (
-            account_name, operator_name, content = 'filing', content_rowid = 'seq', tokenize = 'trigram'
-        );
-        CREATE TRIGGER filing_search_insert AFTER INSERT ON filing BEGIN
-            INSERT INTO filing_search (rowid, account_name, operator_name)
-            VALUES (new.seq, new.account_name, new.operator_name);
-        END;
-        CREATE TRIGGER filing_search_update AFTER UPDATE OF account_name, operator_name ON filing BEGIN
-            INSERT INTO filing_search (filing_search, rowid, account_name, operator_name)
-            VALUES ('delete', old.seq, old.account_name, old.operator_name);
-            INSERT INTO filing_search (rowid, account_name, operator_name)
-            VALUES (new.seq, new.account_name, new.operator_name);
-        END;
-        CREATE TRIGGER filing_search_delete AFTER DELETE ON filing BEGIN
-            INSERT INTO filing_search (filing_search, rowid, account_name, operator_name)
-            VALUES ('delete', old.seq, old.account_name, old.operator_name);
-        END
+        CREATE VIRTUAL TABLE filing_search USING fts5 (account_name, operator_name, tokenize = 'trigram')
         """)
 }
