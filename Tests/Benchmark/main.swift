@@ -1,1 +1,46 @@
-print("beian-bench: not built yet")
+import BeianRuntime
+import Foundation
+
+// beian-bench: the measurements behind the README's figures. Run in release mode:
+//   swift build -c release --product beian-bench && .build/release/beian-bench all
+// Subcommands: all | rpc | handshakes | memory | json | model | store | identity | intake
+// Options: --duration SECONDS (per measured point, default 5), --loops N (server loop threads, default 1)
+
+ProcessSignals.ignoreBrokenPipe()
+let arguments = Array(CommandLine.arguments.dropFirst())
+let options = BenchmarkOptions(Array(arguments.dropFirst()))
+let duration = options.double("duration", default: 5)
+let loops = options.int("loops", default: 1)
+
+func emit(_ lines: [String]) {
+    FileHandle.standardOutput.write(Data((lines.joined(separator: "\n") + "\n\n").utf8))
+}
+
+switch arguments.first ?? "all" {
+case "serve":
+    // Internal: the benchmark server child process.
+    let rest = Array(arguments.dropFirst())
+    try await RPCBenchmark.serve(portFile: rest[0], loops: Int(rest[1]) ?? 1, certificate: rest[2], key: rest[3], ca: rest[4])
+case "rpc":
+    emit(try await RPCBenchmark.unary(duration: duration, serverLoops: loops))
+case "handshakes":
+    emit(try await RPCBenchmark.handshakes(count: options.int("count", default: 2000), concurrency: 8, serverLoops: loops))
+case "memory":
+    emit(try await RPCBenchmark.memory(count: options.int("count", default: 1000), serverLoops: loops))
+case "json":
+    emit(try CodingAndModelBenchmark.json(iterations: 100_000))
+case "model":
+    emit(try CodingAndModelBenchmark.model(iterations: 100_000))
+case "store":
+    emit(try await runStoreBenchmark(duration: .seconds(duration)))
+case "all":
+    emit(try CodingAndModelBenchmark.json(iterations: 100_000))
+    emit(try CodingAndModelBenchmark.model(iterations: 100_000))
+    emit(try await RPCBenchmark.unary(duration: duration, serverLoops: loops))
+    emit(try await RPCBenchmark.handshakes(count: 2000, concurrency: 8, serverLoops: loops))
+    emit(try await RPCBenchmark.memory(count: 1000, serverLoops: loops))
+    emit(try await runStoreBenchmark(duration: .seconds(duration)))
+default:
+    FileHandle.standardError.write(Data("usage: beian-bench all|rpc|handshakes|memory|json|model|store [--duration S] [--loops N]\n".utf8))
+    exit(2)
+}

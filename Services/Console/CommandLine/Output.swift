@@ -1,0 +1,61 @@
+import BeianJSON
+import BeianRPC
+import Foundation
+
+/// How results are shown: readable Chinese (default), English (`--lang en`), or JSON (`--json`).
+struct Output {
+    enum Language: String { case zh, en }
+
+    var language: Language = .zh
+    var json = false
+
+    init(_ arguments: Arguments) throws(ConsoleError) {
+        if let lang = arguments.value("lang") {
+            guard let parsed = Language(rawValue: lang) else { throw ConsoleError.usage("--lang must be zh or en") }
+            language = parsed
+        }
+        json = arguments.flag("json")
+    }
+
+    init() {}
+
+    func line(_ text: String = "") {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Chinese or English text by the chosen language.
+    func text(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    func pretty(_ value: JSONValue) {
+        line(PrettyPrinter.format(value))
+    }
+
+    /// Prints a failed call: status name and message, then one line per bad field.
+    func show(_ error: RPCError) {
+        if json {
+            var object: JSONObject = JSONObject()
+            object["code"] = .int(Int64(error.code.rawValue))
+            object["name"] = .string(error.code.name)
+            object["message"] = .string(error.message)
+            object["details"] = .array(error.wireDetails)
+            let value: JSONValue = ["status": .object(object)]
+            self.error(value.description)
+            return
+        }
+        self.error("\(error.code.name): \(error.message)")
+        if error.code == .unavailable && error.message.contains("certificate required") {
+            self.error(text("  提示：服务器要求客户端证书，请用 --cert 和 --key 指定", "  hint: the server requires a client certificate: pass --cert and --key"))
+        }
+        for violation in error.fieldViolations {
+            let description = language == .zh ? (violation.descriptionZh ?? violation.description)
+                : (violation.descriptionEn ?? violation.description)
+            let rule = violation.rule.map { " [\($0)]" } ?? ""
+            self.error("  \(violation.field): \(description)\(rule)")
+        }
+        for detail in error.details { self.error("  \(detail)") }
+    }
+}

@@ -1,0 +1,189 @@
+import BeianJSON
+import BeianRPC
+import BeianRuntime
+import BeianTLS
+import Foundation
+import Synchronization
+import TestSupport
+
+/// The RPC benchmark: a server in a child process (this executable, `serve`), clients here.
+enum RPCBenchmark {
+    static let service = "bench.v1.Bench"
+
+    /// The benchmark service: a typed echo of `BenchmarkMessage` (decode and encode on the server).
+    static var echoService: RPCService {
+        RPCService(name: service, summary: "Benchmark echo.", methods: [
+            .unary(service, "Echo", request: BenchmarkMessage.self, response: BenchmarkMessage.self) { request, _ in request },
+        ])
+    }
+
+    /// `beian-bench serve PORT_FILE LOOPS CERT KEY CA`: runs the benchmark server until SIGTERM.
+    static func serve(portFile: String, loops: Int, certificate: String, key: String, ca: String) async throws {
+        var configuration = ServerConfiguration(tls: .server(certificateChainFile: certificate, privateKeyFile: key,
+                                                             clientCAFile: ca, requireClientCertificate: true))
+        configuration.loopCount = loops
+        configuration.maximumConnections = 20_000
+        configuration.idleTimeout = .seconds(3600)
+        let server = try RPCServer(configuration: configuration, services: [echoService],
+                                   logger: Logger(label: "bench-server", handler: DiscardingLogHandler(), minimumLevel: .critical))
+        let address = try await server.start()
+        try "\(address.port)\n".write(toFile: portFile, atomically: true, encoding: .utf8)
+        Task {
+            _ = await ProcessSignals.next(of: [SIGTERM, SIGINT])
+            server.beginGracefulShutdown()
+        }
+        try await server.run()
+    }
+
+    /// The server child process.
+    final class ServerProcess {
+        let process = Process()
+        let port: Int
+        var pid: Int32 { process.processIdentifier }
+
+        init(loops: Int) throws {
+            let portFile = NSTemporaryDirectory() + "bench-port-\(getpid())-\(Int.random(in: 0..<1_000_000))"
+            process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            let certificates = TestCertificates.shared
+            process.arguments = ["serve", portFile, String(loops), certificates.server.certificate,
+                                 certificates.server.privateKey, certificates.caFile]
+            try process.run()
+            var port = 0
+            for _ in 0..<500 {
+                if let text = try? String(contentsOfFile: portFile, encoding: .utf8), let value = Int(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                    port = value
+                    break
+                }
+                usleep(10_000)
+            }
+            try? FileManager.default.removeItem(atPath: portFile)
+            guard port > 0 else { throw RPCError(.unavailable, "benchmark server did not start") }
+            self.port = port
+        }
+
+        func stop() {
+            kill(process.processIdentifier, SIGTERM)
+            process.waitUntilExit()
+        }
+    }
+
+    static func client(port: Int, group: EventLoopGroup) throws -> RPCClient {
+        let configuration = ClientConfiguration(
+            host: "127.0.0.1", port: port,
+            tls: TestCertificates.shared.clientConfiguration(identity: TestCertificates.shared.client, serverName: "127.0.0.1"))
+        return try RPCClient(configuration: configuration, group: group)
+    }
+
+    /// Unary echo at each concurrency and connection count: calls/s and latency percentiles.
+    static func unary(duration: Double, serverLoops: Int) async throws -> [String] {
+        let server = try ServerProcess(loops: serverLoops)
+        defer { server.stop() }
+        let group = try EventLoopGroup(count: 1, name: "bench-client")
+        defer { group.shutdown() }
+        var lines = ["RPC unary echo, \(BenchmarkMessage.sampleSize)-byte JSON request and response, TLS 1.3 on loopback, server in its own process (\(serverLoops) loop thread)",
+                     "| connections | callers | calls/s | p50 | p99 | p99.9 | CPU/call (client+server) |",
+                     "|---|---|---|---|---|---|---|"]
+        for connections in [1, 4] {
+            let clients = try (0..<connections).map { _ in try client(port: server.port, group: group) }
+            for client in clients { _ = try await client.unary("\(service)/Echo", request: BenchmarkMessage.sample(0), as: BenchmarkMessage.self) }
+            for callers in [1, 16, 64] {
+                // Warm-up, then the measured run.
+                _ = try await run(clients: clients, callers: callers, seconds: min(1, duration / 3))
+                let cpuBefore = processCPUSeconds() + processCPUSeconds(pid: server.pid)
+                let (calls, elapsed, latencies) = try await run(clients: clients, callers: callers, seconds: duration)
+                let cpu = processCPUSeconds() + processCPUSeconds(pid: server.pid) - cpuBefore
+                lines.append("| \(connections) | \(callers) | \(Int(Double(calls) / elapsed)) | \(formatMicroseconds(latencies.percentile(50))) | \(formatMicroseconds(latencies.percentile(99))) | \(formatMicroseconds(latencies.percentile(99.9))) | \(String(format: "%.0f µs", cpu / Double(calls) * 1e6)) |")
+            }
+            for client in clients { client.close() }
+        }
+        return lines
+    }
+
+    static func run(clients: [RPCClient], callers: Int, seconds: Double) async throws -> (Int, Double, LatencyRecorder) {
+        let start = Monotonic.nanoseconds()
+        let end = start + UInt64(seconds * 1e9)
+        let message = BenchmarkMessage.sample(1)
+        let results = try await withThrowingTaskGroup(of: LatencyRecorder.self) { group in
+            for caller in 0..<callers {
+                let client = clients[caller % clients.count]
+                group.addTask {
+                    var recorder = LatencyRecorder()
+                    while Monotonic.nanoseconds() < end {
+                        let before = Monotonic.nanoseconds()
+                        _ = try await client.unary("\(service)/Echo", request: message, as: BenchmarkMessage.self)
+                        recorder.record(nanoseconds: Monotonic.nanoseconds() - before)
+                    }
+                    return recorder
+                }
+            }
+            var all = LatencyRecorder()
+            for try await recorder in group { all.merge(recorder) }
+            return all
+        }
+        let elapsed = Double(Monotonic.nanoseconds() - start) / 1e9
+        return (results.samples.count, elapsed, results)
+    }
+
+    /// Full TLS 1.3 handshakes (mutual TLS, P-256) per second: new connection + first call.
+    static func handshakes(count: Int, concurrency: Int, serverLoops: Int) async throws -> [String] {
+        let server = try ServerProcess(loops: serverLoops)
+        defer { server.stop() }
+        let group = try EventLoopGroup(count: 1, name: "bench-client")
+        defer { group.shutdown() }
+        let counter = Counter()
+        let port = server.port
+        let start = Monotonic.nanoseconds()
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            for _ in 0..<concurrency {
+                tasks.addTask {
+                    while counter.next() < count {
+                        let client = try client(port: port, group: group)
+                        _ = try await client.unaryJSON("grpc.health.v1.Health/Check", message: ["service": ""])
+                        client.close()
+                    }
+                }
+            }
+            try await tasks.waitForAll()
+        }
+        let elapsed = Double(Monotonic.nanoseconds() - start) / 1e9
+        return ["TLS 1.3 handshakes (mutual TLS, P-256) + first call: \(Int(Double(count) / elapsed))/s over \(count) connections, \(concurrency) at a time"]
+    }
+
+    /// Server memory: idle, then holding `count` idle TLS connections.
+    static func memory(count: Int, serverLoops: Int) async throws -> [String] {
+        let server = try ServerProcess(loops: serverLoops)
+        defer { server.stop() }
+        try await Task.sleep(for: .milliseconds(300))
+        let idle = residentMegabytes(pid: server.pid)
+        let group = try EventLoopGroup(count: 1, name: "bench-client")
+        defer { group.shutdown() }
+        var clients: [RPCClient] = []
+        let port = server.port
+        for batch in stride(from: 0, to: count, by: 50) {
+            let made = try await withThrowingTaskGroup(of: RPCClient.self) { tasks in
+                for _ in batch..<min(count, batch + 50) {
+                    tasks.addTask {
+                        let client = try client(port: port, group: group)
+                        _ = try await client.unaryJSON("grpc.health.v1.Health/Check", message: ["service": ""])
+                        return client
+                    }
+                }
+                var made: [RPCClient] = []
+                for try await client in tasks { made.append(client) }
+                return made
+            }
+            clients.append(contentsOf: made)
+        }
+        try await Task.sleep(for: .milliseconds(500))
+        let loaded = residentMegabytes(pid: server.pid)
+        for client in clients { client.close() }
+        return [String(format: "Server RSS: %.1f MB idle; %.1f MB with %d idle TLS connections (%.1f KB each)",
+                       idle, loaded, count, (loaded - idle) * 1024 / Double(count))]
+    }
+}
+
+/// A shared counter for benchmark workers.
+final class Counter: Sendable {
+    private let value = Atomic<Int>(0)
+    func next() -> Int { value.wrappingAdd(1, ordering: .relaxed).oldValue }
+}
