@@ -44,8 +44,9 @@ package enum VersionDiff {
                         path: "\(path)[\(index)]", into: &changes)
             }
         default:
-            let oldValue = before.flatMap { $0.isNull ? nil : $0 }
-            let newValue = after.flatMap { $0.isNull ? nil : $0 }
+            // Explicit types: JSONValue is ExpressibleByNilLiteral, so a bare `nil` would be `.null`.
+            let oldValue: JSONValue? = before.flatMap { value -> JSONValue? in value.isNull ? .none : value }
+            let newValue: JSONValue? = after.flatMap { value -> JSONValue? in value.isNull ? .none : value }
             if oldValue != newValue {
                 changes.append(FieldChange(path: path, before: oldValue, after: newValue))
             }
