@@ -100,4 +100,38 @@ struct ScopeAndSubmissionTests {
             #expect(error.fieldViolations.map(\.field) == ["operator.credit_code"])
         }
     }
+
+    @Test("Kaiping: an account whose follower count is unknown is filed and flagged for staff review")
+    func needsStaffReview() async throws {
+        try await IntakeHarness.with(office: "440783", today: "2024-01-25") { intake in
+            let receipt = try await intake.operatorClient().submit(Submissions.individualAccount(
+                name: "开平小吃", followers: nil, region: "440783"))
+            #expect(receipt.status == .submitted)
+            #expect(receipt.scope.outcome == .needsStaffReview)
+            #expect(receipt.reviewNeeded)
+            let clerk = try intake.staffClient()
+            #expect(try await clerk.list(ListFilingsRequest(reviewNeeded: true)).filings.map(\.filingId)
+                == [receipt.filingId])
+            _ = try await clerk.review(receipt.filingId, "accept")
+            #expect(try await clerk.list(ListFilingsRequest(reviewNeeded: true)).filings.isEmpty)
+        }
+    }
+
+    @Test("a clerk files on an operator's behalf; the receipt works for the operator, the history names the clerk")
+    func staffOnBehalf() async throws {
+        try await IntakeHarness.with(office: "130500", today: "2020-06-01") { intake in
+            let county = try intake.staffClient("clerk", name: "巨鹿科员", organization: "130529")
+            let receipt = try await county.submit(Submissions.individualAccount(
+                name: "邢台好人好事", platform: "toutiao", region: "130503"))
+            #expect(receipt.localOfficeCode == "130529", "a county clerk files for their own county")
+            let view: FilingView = try await intake.operatorClient().asOperator(
+                receipt, "GetFiling", GetFilingRequest(filingId: receipt.filingId))
+            #expect(view.history.first?.actor == "clerk 巨鹿科员@130529")
+            let auditor = try intake.staffClient("auditor", name: "审计员")
+            let denied = try #require(await capturedRPCError {
+                try await auditor.submit(Submissions.individualAccount(name: "邢台", region: "130503"))
+            })
+            #expect(denied.code == .permissionDenied)
+        }
+    }
 }

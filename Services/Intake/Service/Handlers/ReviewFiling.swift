@@ -35,15 +35,15 @@ extension IntakeService {
                 var stored = loaded
                 let filing = try service.checkVisible(stored.record.filing, to: principal, id: id)
                 var details: [String: String] = ["decision": decision.rawValue]
+                if decision == .accept, stored.record.verification.state != .verified {
+                    throw RPCError(.failedPrecondition, "filing \(id) cannot be accepted while identity verification "
+                        + "is \(stored.record.verification.state.rawValue) / 身份核验未通过或未完成，不能准予备案")
+                }
                 switch decision {
                 case .accept where filing.status == .changed:
                     stored.record.filing = try service.transition(filing, .acceptChange, by: principal.actor, at: now)
                     details["event"] = "accept_change"
                 case .accept:
-                    guard stored.record.verification.state == .verified else {
-                        throw RPCError(.failedPrecondition, "filing \(id) cannot be accepted while identity verification "
-                            + "is \(stored.record.verification.state.rawValue) / 身份核验未完成，不能准予备案")
-                    }
                     let number = try filing.filingNumber ?? service.repository.issueFilingNumber(
                         profile: service.profile, year: now.chinaCivilDate.year, localOffice: filing.localOfficeCode,
                         in: db)

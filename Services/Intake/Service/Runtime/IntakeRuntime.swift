@@ -22,6 +22,10 @@ package final class IntakeRuntime: Sendable {
         self.verifier = verifier
     }
 
+    /// How long idempotency records are kept (a retry after that is a new request): 30 days,
+    /// expired at each start.
+    package static let idempotencyRetention: TimeInterval = 30 * 86_400
+
     /// The RPC services to serve.
     package var services: [RPCService] { [service.rpcService] }
     /// The clock (tests move it).
@@ -38,13 +42,17 @@ package final class IntakeRuntime: Sendable {
         if !store.appliedMigrations.isEmpty {
             logger.notice("database migrated", ["migrations": .string(store.appliedMigrations.joined(separator: ","))])
         }
+        let clock = IntakeClock(today: configuration.fixedToday)
+        let cutoff = clock.now().date.addingTimeInterval(-Self.idempotencyRetention)
+        let purged = try await store.write { db in try db.deleteIdempotencyRecords(before: cutoff) }
+        if purged > 0 { logger.info("idempotency records expired", ["count": .int(purged)]) }
         let client = try RPCClient(configuration: configuration.identity, logger: logger)
         let wakeup = Wakeup()
         let service = IntakeService(
             profile: configuration.profile, calendar: configuration.calendar,
             repository: FilingRepository(store: store, cipher: cipher),
             identity: IdentityVerifier(client: client, timeout: configuration.identityTimeout),
-            clock: IntakeClock(today: configuration.fixedToday), logger: logger, wakeVerifier: { wakeup.signal() })
+            clock: clock, logger: logger, wakeVerifier: { wakeup.signal() })
         let verifier = PendingVerification(
             service: service, wakeup: wakeup, retryInitial: configuration.verifyRetryInitial,
             retryMaximum: configuration.verifyRetryMaximum, sweepInterval: configuration.verifySweepInterval)
