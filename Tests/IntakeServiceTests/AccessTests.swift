@@ -6,7 +6,7 @@ import TestSupport
 
 @Suite("Who may see and do what")
 struct AccessTests {
-    @Test("an operator sees only their own filing: no code or a wrong code is UNAUTHENTICATED, another id PERMISSION_DENIED")
+    @Test("an operator sees only their own filing: no or a wrong code UNAUTHENTICATED, another id PERMISSION_DENIED")
     func operatorsSeeOnlyTheirOwn() async throws {
         try await IntakeHarness.with(office: "440783", today: "2024-01-25") { intake in
             let client = try intake.operatorClient()

@@ -43,6 +43,7 @@ struct ChangeAndClosureTests {
             #expect(view.filing.change?.changedFields == ["object.name"])
             let lateList = try await clerk.list(ListFilingsRequest(late: true))
             #expect(lateList.filings.map(\.filingId) == [receipts[1].filingId])
+            #expect(lateList.filings.first?.dueDate?.iso == "2021-06-25")
 
             // Staff confirm the change; the filing number stays.
             let confirmed = try await clerk.review(receipts[1].filingId, "accept")

@@ -40,7 +40,8 @@ struct IdempotencyTests {
             let submission = Submissions.individualAccount(name: "开平夜市", followers: 5200, region: "440783")
             _ = try await client.submit(submission, key: "k-1")
             let retried = try await client.submit(submission, key: "k-1")
-            let view: FilingView = try await client.asOperator(retried, "GetFiling", GetFilingRequest(filingId: retried.filingId))
+            let view: FilingView = try await client.asOperator(
+                retried, "GetFiling", GetFilingRequest(filingId: retried.filingId))
             #expect(view.filing.id == retried.filingId)
         }
     }

@@ -54,7 +54,8 @@ extension IntakeService {
             filing: reveal ? filing : FilingMasking.mask(filing), statusZh: filing.status.zh,
             personalNumbers: reveal ? "revealed" : "masked", verification: record.verification, scope: record.scope,
             reviewNeeded: record.reviewNeeded, deadline: record.deadline,
-            missingMaterials: MaterialCheck(profile: profile, operator: filing.operator, materials: filing.materials).missing,
+            missingMaterials: MaterialCheck(profile: profile, operator: filing.operator,
+                                            materials: filing.materials).missing,
             corrections: record.corrections, submittedAt: record.submittedAt, updatedAt: record.updatedAt,
             history: history)
     }

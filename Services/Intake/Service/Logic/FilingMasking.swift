@@ -54,7 +54,9 @@ package enum FilingMasking {
         switch object {
         case .website(var site): site.administrators = admins(site.administrators); return .website(site)
         case .app(var app): app.administrators = admins(app.administrators); return .app(app)
-        case .miniProgram(var program): program.administrators = admins(program.administrators); return .miniProgram(program)
+        case .miniProgram(var program):
+            program.administrators = admins(program.administrators)
+            return .miniProgram(program)
         case .account(var account): account.administrators = admins(account.administrators); return .account(account)
         }
     }

@@ -21,7 +21,8 @@ package struct ScopeRefusal: Error, Sendable, Hashable {
             let place = [target?.nameZh, target?.url].compactMap { $0 }.joined(separator: " ")
             let placeEn = [target?.nameEn, target?.url].compactMap { $0 }.joined(separator: " ")
             return "不在本办备案，请到\(place.isEmpty ? "其他平台" : place)备案：\(decision.summaryZh) / "
-                + "not filed with this office; file with \(placeEn.isEmpty ? "another platform" : placeEn): \(decision.summaryEn)"
+                + "not filed with this office; file with \(placeEn.isEmpty ? "another platform" : placeEn): "
+                + decision.summaryEn
         default:
             return "不属于本办备案范围：\(decision.summaryZh) / out of this office's scope: \(decision.summaryEn)"
         }

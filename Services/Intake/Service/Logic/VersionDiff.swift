@@ -30,7 +30,8 @@ package enum VersionDiff {
     }
 
     /// Appends the differences between two JSON values under `path`.
-    package static func compare(_ before: JSONValue?, _ after: JSONValue?, path: String, into changes: inout [FieldChange]) {
+    package static func compare(_ before: JSONValue?, _ after: JSONValue?, path: String,
+                                into changes: inout [FieldChange]) {
         switch (before, after) {
         case (.object(let old)?, .object(let new)?):
             var keys = old.keys

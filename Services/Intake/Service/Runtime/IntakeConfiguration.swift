@@ -12,7 +12,7 @@ import Foundation
 /// | `BEIAN_OFFICE` | the office this deployment serves; its policy profile must exist | required |
 /// | `BEIAN_IDENTITY_ADDRESS` | `host:port` of the office's identity service (mutual TLS) | required |
 /// | `BEIAN_FIELD_KEY` | field-encryption key file (created on first start, mode 0600) | `<state>/field.key` |
-/// | `BEIAN_TODAY` | a fixed "today" `YYYY-MM-DD` (tests, demos); the clock keeps the time of day | real date, Asia/Shanghai |
+/// | `BEIAN_TODAY` | a fixed "today" `YYYY-MM-DD` (tests, demos); time of day runs | real date, Asia/Shanghai |
 /// | `BEIAN_IDENTITY_TIMEOUT_MS` | how long a submission waits for identity before storing it as pending | 3000 |
 /// | `BEIAN_VERIFY_RETRY_MS`, `BEIAN_VERIFY_RETRY_MAX_MS` | backoff of the pending-verification job | 2000, 300000 |
 /// | `BEIAN_VERIFY_SWEEP_MS` | how often the job looks for pending filings when idle | 60000 |
@@ -45,7 +45,8 @@ package struct IntakeConfiguration: Sendable {
     package init(settings: ServiceSettings) throws {
         let environment = settings.environment
         guard let office = settings.officeCode else {
-            throw ConfigurationError(variable: "BEIAN_OFFICE", rule: "is required: intake serves one office (its division code)")
+            throw ConfigurationError(variable: "BEIAN_OFFICE",
+                                     rule: "is required: intake serves one office (its division code)")
         }
         let data: ReferenceData
         do {
@@ -60,7 +61,8 @@ package struct IntakeConfiguration: Sendable {
         }
         guard let identity = try settings.peerService("BEIAN_IDENTITY_ADDRESS") else {
             throw ConfigurationError(variable: "BEIAN_IDENTITY_ADDRESS",
-                                     rule: "is required: intake verifies identity numbers through the identity service (host:port)")
+                                     rule: "is required: intake verifies identity numbers through the identity "
+                                         + "service (host:port)")
         }
         officeCode = office
         self.profile = profile

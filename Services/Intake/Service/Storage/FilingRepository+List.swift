@@ -35,6 +35,8 @@ package struct FilingSummary: Sendable, Hashable, Codable {
     package var verification: VerificationState
     /// Timeliness of the latest deadline assessment.
     package var timeliness: Timeliness?
+    /// Due date of the latest deadline assessment.
+    package var dueDate: CivilDate?
     /// Date submitted.
     package var submittedOn: CivilDate
     /// Last change.
@@ -50,7 +52,8 @@ extension FilingRepository {
     /// Name search: 3 characters or more go through the trigram index (`filing_search MATCH`);
     /// shorter texts are a substring scan (`instr`) over the rows the other filters leave, in
     /// row order, which stops once the page is full.
-    package func list(_ query: FilingQuery, scope: StaffScope, in db: Database) throws -> (rows: [FilingSummary], next: Int64?) {
+    package func list(_ query: FilingQuery, scope: StaffScope,
+                      in db: Database) throws -> (rows: [FilingSummary], next: Int64?) {
         var conditions: [String] = []
         var arguments: [DatabaseValue] = []
         func add(_ condition: String, _ values: DatabaseValue...) {
@@ -85,7 +88,7 @@ extension FilingRepository {
         let sql = """
             SELECT seq, id, status, object_kind, platform, account_name, operator_kind, operator_name, government,
                 id_number_masked, mobile_masked, local_office, filing_number, scope_outcome, review_needed,
-                verification, timeliness, submitted_on, updated_at_ms, version
+                verification, timeliness, due_date, submitted_on, updated_at_ms, version
             FROM filing \(filter) ORDER BY seq DESC LIMIT ?
             """
         arguments.append(.integer(Int64(query.pageSize + 1)))
@@ -106,7 +109,7 @@ extension FilingRepository {
             }
             return value
         }
-        guard let submittedOn = CivilDate(try row.decode(String.self, at: 17)) else {
+        guard let submittedOn = CivilDate(try row.decode(String.self, at: 18)) else {
             throw StoreError(.decoding, "filing.submitted_on is not a date")
         }
         return FilingSummary(
@@ -119,8 +122,9 @@ extension FilingRepository {
             filingNumber: try row.decode(at: 12), scopeOutcome: try value(ScopeOutcome.self, 13),
             reviewNeeded: try row.decode(at: 14), verification: try value(VerificationState.self, 15),
             timeliness: try row.decode(String?.self, at: 16).flatMap(Timeliness.init(rawValue:)),
+            dueDate: try row.decode(String?.self, at: 17).flatMap(CivilDate.init),
             submittedOn: submittedOn,
-            updatedAt: Timestamp(millisecondsSinceEpoch: try row.decode(Int64.self, at: 18)),
-            version: try row.decode(at: 19))
+            updatedAt: Timestamp(millisecondsSinceEpoch: try row.decode(Int64.self, at: 19)),
+            version: try row.decode(at: 20))
     }
 }

@@ -55,7 +55,10 @@ extension FilingRepository {
         var filing = try open(Filing.self, try row.decode([UInt8].self, at: 1), purpose: Purpose.state)
         let decisions = try open(StoredDecisions.self, try row.decode([UInt8].self, at: 2), purpose: Purpose.decisions)
         filing.versions = try db.fetchAll(
-            "SELECT number, at_ms, actor, event, status, content_box FROM filing_version WHERE filing_seq = ? ORDER BY number",
+            """
+            SELECT number, at_ms, actor, event, status, content_box FROM filing_version
+            WHERE filing_seq = ? ORDER BY number
+            """,
             [sequence]
         ).map { version in
             guard let status = FilingStatus(rawValue: try version.decode(String.self, at: 4)) else {

@@ -9,9 +9,9 @@ extension FilingRepository {
         try db.execute("""
             INSERT INTO filing (id, office_code, local_office, status, object_kind, platform, operator_kind, government,
                 account_name, operator_name, credit_code, id_number_masked, mobile_masked, id_number_lookup,
-                filing_number, scope_outcome, review_needed, verification, timeliness, submitted_on, submitted_at_ms,
-                updated_at_ms, version, state_box, decisions_box, access_hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                filing_number, scope_outcome, review_needed, verification, timeliness, due_date, submitted_on,
+                submitted_at_ms, updated_at_ms, version, state_box, decisions_box, access_hash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """, StatementArguments(values: [.text(record.filing.id), .text(record.filing.officeCode)] + columns
                 + [.blob(accessHash)]))
         let stored = StoredFiling(sequence: db.lastInsertedRowID, record: record, storedVersions: 0)
@@ -27,8 +27,8 @@ extension FilingRepository {
             UPDATE filing SET local_office = ?, status = ?, object_kind = ?, platform = ?, operator_kind = ?,
                 government = ?, account_name = ?, operator_name = ?, credit_code = ?, id_number_masked = ?,
                 mobile_masked = ?, id_number_lookup = ?, filing_number = ?, scope_outcome = ?, review_needed = ?,
-                verification = ?, timeliness = ?, submitted_on = ?, submitted_at_ms = ?, updated_at_ms = ?,
-                version = ?, state_box = ?, decisions_box = ?
+                verification = ?, timeliness = ?, due_date = ?, submitted_on = ?, submitted_at_ms = ?,
+                updated_at_ms = ?, version = ?, state_box = ?, decisions_box = ?
             WHERE seq = ?
             """, StatementArguments(values: columns + [.integer(stored.sequence)]))
         try insertVersions(of: stored, in: db)
@@ -77,7 +77,8 @@ extension FilingRepository {
             creditCode, FilingMasking.listedIDNumber(filing.operator), FilingMasking.listedMobile(filing.operator),
             cipher.lookupHash(FilingMasking.lookupIDNumber(filing.operator), purpose: Purpose.idLookup),
             filing.filingNumber, record.scope.outcome.rawValue, record.reviewNeeded,
-            record.verification.state.rawValue, record.deadline?.timeliness.rawValue, record.submittedOn.iso,
+            record.verification.state.rawValue, record.deadline?.timeliness.rawValue, record.deadline?.dueDate?.iso,
+            record.submittedOn.iso,
             record.submittedAt.millisecondsSinceEpoch, record.updatedAt.millisecondsSinceEpoch, filing.version,
             try seal(state, purpose: Purpose.state), try seal(decisions, purpose: Purpose.decisions),
         ]

@@ -48,6 +48,7 @@ package enum IntakeSchema {
             review_needed INTEGER NOT NULL,
             verification TEXT NOT NULL,
             timeliness TEXT,
+            due_date TEXT,
             submitted_on TEXT NOT NULL,
             submitted_at_ms INTEGER NOT NULL,
             updated_at_ms INTEGER NOT NULL,

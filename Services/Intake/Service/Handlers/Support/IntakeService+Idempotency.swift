@@ -36,7 +36,10 @@ extension IntakeService {
             return try JSONCoding.decode(Response.self, from: Array(text.utf8))
         }
         do {
-            if let stored = try await store.read({ db in try db.idempotentResponse(key: scoped, requestSHA256: requestHash) }) {
+            let stored = try await store.read { db in
+                try db.idempotentResponse(key: scoped, requestSHA256: requestHash)
+            }
+            if let stored {
                 return try decode(stored)
             }
             let write = try await prepare()
