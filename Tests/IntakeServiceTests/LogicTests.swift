@@ -80,6 +80,16 @@ struct LogicTests {
                                           ref: "operator.credit_code") == nil)
     }
 
+    @Test("numbers that cannot be identity numbers are refused without asking identity")
+    func malformedNumbers() {
+        let queries = [IdentityQuery(value: "91440783MA5AB12C3X", ref: "operator.credit_code"),
+                       IdentityQuery(value: String(repeating: "9", count: 40), ref: "operator.organization_code"),
+                       IdentityQuery(value: "4407831990030712３4", ref: "operator.responsible_person.id_number")]
+        let violations = IdentityNumbers.formatViolations(queries)
+        #expect(violations.map(\.field) == ["operator.organization_code", "operator.responsible_person.id_number"])
+        #expect(violations.allSatisfy { $0.rule == "identity_format" })
+    }
+
     @Test("identity reasons decode from either message spelling")
     func reasonSpellings() throws {
         let a = try JSONCoding.decode(IdentityReason.self, from: Array(#"{"code":"x","zh":"甲","en":"a"}"#.utf8))

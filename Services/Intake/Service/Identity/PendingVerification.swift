@@ -88,35 +88,66 @@ package final class PendingVerification: Sendable {
             return .unavailable
         }
         guard !pending.isEmpty else { return .idle }
+        return await verify(pending)
+    }
+
+    /// Verifies `filings` in one identity call. When identity refuses the batch as malformed
+    /// (INVALID_ARGUMENT), each filing is tried alone, so that one bad filing cannot hold back the
+    /// others; a filing refused alone is marked invalid with identity's answer.
+    private func verify(_ filings: [StoredFiling]) async -> Outcome {
         var queries: [IdentityQuery] = []
-        var owners: [[Int]] = Array(repeating: [], count: pending.count)
-        for (index, stored) in pending.enumerated() {
+        var owners: [[Int]] = Array(repeating: [], count: filings.count)
+        for (index, stored) in filings.enumerated() {
             for query in IdentityNumbers.queries(for: stored.record.filing.operator) {
                 owners[index].append(queries.count)
-                queries.append(IdentityQuery(kind: query.kind, value: query.value, ref: query.ref))
+                queries.append(query)
             }
         }
         let results: [IdentityResult]
         do throws(RPCError) {
             results = try await service.identity.verify(queries)
+        } catch where error.code == .invalidArgument {
+            guard filings.count == 1, let stored = filings.first else {
+                var done = 0
+                for stored in filings {
+                    switch await verify([stored]) {
+                    case .progress(let count): done += count
+                    case .unavailable: return done > 0 ? .progress(done) : .unavailable
+                    case .idle: break
+                    }
+                }
+                return .progress(done)
+            }
+            let refused = FieldViolation(
+                field: queries.first?.ref ?? "operator", rule: "identity_refused",
+                messageZh: "身份核验服务拒绝了该号码：\(error.message)",
+                messageEn: "the identity service refused the number: \(error.message)")
+            return await store([refused], for: stored) ? .progress(1) : .unavailable
         } catch {
             service.logger.info("pending verification: identity unavailable, retrying later",
-                                ["code": .string(error.code.name), "pending": .int(pending.count)])
+                                ["code": .string(error.code.name), "pending": .int(filings.count)])
             return .unavailable
         }
         var done = 0
-        for (index, stored) in pending.enumerated() {
+        for (index, stored) in filings.enumerated() {
             let violations = IdentityNumbers.violations(for: owners[index].map { results[$0] },
                                                         queries: owners[index].map { queries[$0] })
-            do {
-                if try await apply(violations, to: stored) { done += 1 }
-            } catch {
-                service.logger.error("pending verification: cannot store a result",
-                                     ["filing_id": .string(stored.id), "error": .string("\(error)")])
-                return .unavailable
-            }
+            guard await store(violations, for: stored) else { return .unavailable }
+            done += 1
         }
         return .progress(done)
+    }
+
+    /// `apply`, logging a failure; false when the database failed.
+    private func store(_ violations: [FieldViolation], for stored: StoredFiling) async -> Bool {
+        do {
+            _ = try await apply(violations, to: stored)
+            return true
+        } catch {
+            service.logger.error("pending verification: cannot store a result",
+                                 ["filing_id": .string(stored.id), "error": .string("\(error)")])
+            return false
+        }
     }
 
     /// Stores the verification result of one filing, unless it changed meanwhile.

@@ -51,6 +51,19 @@ package enum IdentityNumbers {
         }
     }
 
+    /// Numbers that cannot be an identity number of any kind (more than 18 characters, or
+    /// characters other than ASCII letters and digits): refused here without asking identity.
+    package static func formatViolations(_ queries: [IdentityQuery]) -> [FieldViolation] {
+        queries.compactMap { query in
+            let value = query.value
+            guard value.count > 18 || !value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return nil }
+            let label = labels(query.ref)
+            return FieldViolation(field: query.ref, rule: "identity_format",
+                                  messageZh: "\(label.zh)格式不正确（至多18位字母和数字）",
+                                  messageEn: "\(label.en) is not well formed (at most 18 letters and digits)")
+        }
+    }
+
     /// One violation per field whose number is invalid, or valid but of a kind the field does not
     /// take; bilingual, from identity's reasons.
     package static func violations(for results: [IdentityResult], queries: [IdentityQuery]) -> [FieldViolation] {

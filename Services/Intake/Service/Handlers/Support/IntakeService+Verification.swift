@@ -25,6 +25,8 @@ extension IntakeService {
     /// answer; throws `ValidationFailure` when a number is invalid.
     func verify(_ op: Operator) async throws -> Verification {
         let queries = IdentityNumbers.queries(for: op)
+        let malformed = IdentityNumbers.formatViolations(queries)
+        guard malformed.isEmpty else { throw ValidationFailure(violations: malformed) }
         let results: [IdentityResult]
         do throws(RPCError) {
             results = try await identity.verify(queries)
@@ -42,9 +44,11 @@ extension IntakeService {
     /// (best effort: nothing is added when identity does not answer).
     private func withIdentityViolations(_ violations: [FieldViolation], _ input: OperatorInput?) async -> [FieldViolation] {
         let flagged = Set(violations.map(\.field))
-        let queries = IdentityNumbers.queries(for: input).filter { !flagged.contains($0.ref) }
-        guard let results = try? await identity.verify(queries) else { return violations }
-        return violations + IdentityNumbers.violations(for: results, queries: queries)
+        let candidates = IdentityNumbers.queries(for: input).filter { !flagged.contains($0.ref) }
+        let malformed = IdentityNumbers.formatViolations(candidates)
+        let queries = candidates.filter { query in !malformed.contains { $0.field == query.ref } }
+        guard let results = try? await identity.verify(queries) else { return violations + malformed }
+        return violations + malformed + IdentityNumbers.violations(for: results, queries: queries)
     }
 
     /// The filing after `event`, or FAILED_PRECONDITION naming its status.
