@@ -14,7 +14,27 @@ package enum JSONCoding {
 
     /// Encodes `value` as compact JSON bytes.
     package static func encode<T: Encodable>(_ value: T) throws(JSONError) -> [UInt8] {
-        try JSONWriter.serialize(try JSONValueEncoder().encode(value))
+        var writer = JSONWriter(capacity: 512)
+        try encode(value, into: &writer)
+        return writer.bytes
+    }
+
+    /// Appends `value`'s JSON to `writer` (streaming straight to bytes; no intermediate tree).
+    package static func encode<T: Encodable>(_ value: T, into writer: inout JSONWriter) throws(JSONError) {
+        let start = writer.bytes.count
+        do {
+            try JSONBytesEncoder.encode(value, into: &writer)
+        } catch is JSONBytesEncoder.OutOfOrder {
+            // A type used its containers out of order: take the (slower) tree path instead.
+            writer.truncate(to: start)
+            try writer.write(try JSONValueEncoder().encode(value))
+        } catch let error as JSONError {
+            throw error
+        } catch let error as EncodingError {
+            throw JSONError(error)
+        } catch {
+            throw JSONError(.invalidValue, "\(error)")
+        }
     }
 
     /// Encodes `value` as a `JSONValue`.

@@ -18,6 +18,13 @@ package struct JSONObject: Sendable, Hashable {
         values.reserveCapacity(minimumCapacity)
     }
 
+    /// An object from parallel arrays whose keys the caller guarantees are unique.
+    package init(uniqueKeys keys: [String], values: [JSONValue]) {
+        precondition(keys.count == values.count)
+        self.keys = keys
+        self.values = values
+    }
+
     package var count: Int { keys.count }
     package var isEmpty: Bool { keys.isEmpty }
 
@@ -43,6 +50,28 @@ package struct JSONObject: Sendable, Hashable {
                 keys.append(key)
                 values.append(newValue)
             }
+        }
+    }
+
+    /// The value of the member whose name is the snake_case form of the Swift name `camel`
+    /// (no string is built for the conversion).
+    package func value(forSwiftName camel: String) -> JSONValue? {
+        index(forSwiftName: camel, hint: 0).map { values[$0] }
+    }
+
+    /// The index of the member named by the Swift name `camel`, trying `hint` first (decoders
+    /// usually ask for members in the order they were written).
+    package func index(forSwiftName camel: String, hint: Int) -> Int? {
+        SnakeCase.withSnakeKey(camel) { snake in
+            let count = keys.count
+            guard count > 0 else { return nil }
+            var index = hint < count ? hint : 0
+            for _ in 0..<count {
+                if SnakeCase.equal(keys[index], snake) { return index }
+                index += 1
+                if index == count { index = 0 }
+            }
+            return nil
         }
     }
 

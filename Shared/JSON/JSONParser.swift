@@ -35,10 +35,18 @@ private struct Cursor {
     let buffer: UnsafeBufferPointer<UInt8>
     let maximumDepth: Int
     var index = 0
+    /// Members and elements of the containers being parsed, innermost last: each container is
+    /// built with its exact size once complete (no repeated growth of small arrays).
+    var keyStack: [String] = []
+    var keyHashes: [UInt64] = []
+    var valueStack: [JSONValue] = []
 
     init(buffer: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
         self.buffer = buffer
         self.maximumDepth = maximumDepth
+        keyStack.reserveCapacity(32)
+        keyHashes.reserveCapacity(32)
+        valueStack.reserveCapacity(32)
     }
 
     @inline(__always) mutating func skipWhitespace() {
@@ -84,27 +92,36 @@ private struct Cursor {
             throw JSONError(.tooDeep, "nesting deeper than \(maximumDepth) levels", offset: index)
         }
         index += 1  // {
-        var object = JSONObject()
-        var seen: Set<String>? = nil
         skipWhitespace()
         if index < buffer.count, buffer[index] == UInt8(ascii: "}") {
             index += 1
-            return .object(object)
+            return .object(JSONObject())
         }
+        let base = keyStack.count
+        let valueBase = valueStack.count
+        defer {
+            keyStack.removeLast(keyStack.count - base)
+            keyHashes.removeLast(keyHashes.count - base)
+            valueStack.removeLast(valueStack.count - valueBase)
+        }
+        var seen: Set<String>? = nil
         while true {
             skipWhitespace()
             guard index < buffer.count, buffer[index] == UInt8(ascii: "\"") else {
                 throw syntaxError(index < buffer.count ? "expected a quoted key" : "unexpected end of input in an object")
             }
             let keyOffset = index
+            let keyHash = hashOfString(at: index)
             let key = try parseString()
-            // Linear duplicate check for small objects, a set beyond that (no quadratic blow-up).
-            if object.count < 16 {
-                if object.keys.contains(key) {
+            // Duplicate check: small objects compare cheap byte hashes first (strings only when
+            // hashes collide); large ones use a set (no quadratic blow-up).
+            let memberCount = keyStack.count - base
+            if memberCount < 16 {
+                for position in base..<keyStack.count where keyHashes[position] == keyHash && keyStack[position] == key {
                     throw JSONError(.duplicateKey, "duplicate key \"\(key)\"", offset: keyOffset)
                 }
             } else {
-                if seen == nil { seen = Set(object.keys) }
+                if seen == nil { seen = Set(keyStack[base...]) }
                 if !seen!.insert(key).inserted {
                     throw JSONError(.duplicateKey, "duplicate key \"\(key)\"", offset: keyOffset)
                 }
@@ -116,7 +133,9 @@ private struct Cursor {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
-            object.appendUnchecked(key: key, value: value)
+            keyStack.append(key)
+            keyHashes.append(keyHash)
+            valueStack.append(value)
             skipWhitespace()
             guard index < buffer.count else { throw syntaxError("unexpected end of input in an object") }
             if buffer[index] == UInt8(ascii: ",") {
@@ -125,7 +144,7 @@ private struct Cursor {
             }
             if buffer[index] == UInt8(ascii: "}") {
                 index += 1
-                return .object(object)
+                return .object(JSONObject(uniqueKeys: Array(keyStack[base...]), values: Array(valueStack[valueBase...])))
             }
             throw syntaxError("expected ',' or '}' in an object, found \(describe(buffer[index]))")
         }
@@ -136,15 +155,17 @@ private struct Cursor {
             throw JSONError(.tooDeep, "nesting deeper than \(maximumDepth) levels", offset: index)
         }
         index += 1  // [
-        var elements: [JSONValue] = []
         skipWhitespace()
         if index < buffer.count, buffer[index] == UInt8(ascii: "]") {
             index += 1
-            return .array(elements)
+            return .array([])
         }
+        let base = valueStack.count
+        defer { valueStack.removeLast(valueStack.count - base) }
         while true {
             skipWhitespace()
-            elements.append(try parseValue(depth: depth))
+            let element = try parseValue(depth: depth)
+            valueStack.append(element)
             skipWhitespace()
             guard index < buffer.count else { throw syntaxError("unexpected end of input in an array") }
             if buffer[index] == UInt8(ascii: ",") {
@@ -153,32 +174,52 @@ private struct Cursor {
             }
             if buffer[index] == UInt8(ascii: "]") {
                 index += 1
-                return .array(elements)
+                return .array(Array(valueStack[base...]))
             }
             throw syntaxError("expected ',' or ']' in an array, found \(describe(buffer[index]))")
         }
     }
 
+    /// FNV-1a over the raw bytes of the string starting at `start` (the opening quote), up to the
+    /// closing quote or a backslash: a cheap fingerprint for duplicate-key checks.
+    func hashOfString(at start: Int) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        var position = start + 1
+        while position < buffer.count {
+            let byte = buffer[position]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            position += 1
+        }
+        return hash
+    }
+
     mutating func parseString() throws(JSONError) -> String {
         index += 1  // opening quote
         let start = index
-        var asciiOnly = true
-        // Fast path: no escapes.
-        while index < buffer.count {
-            let byte = buffer[index]
-            if byte == UInt8(ascii: "\"") {
-                let slice = UnsafeBufferPointer(rebasing: buffer[start..<index])
-                index += 1
-                if asciiOnly { return String(decoding: slice, as: UTF8.self) }
-                guard let string = String(validating: slice, as: UTF8.self) else {
-                    throw JSONError(.invalidUTF8, "string is not valid UTF-8", offset: start)
-                }
-                return string
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw syntaxError("control character \(describe(byte)) inside a string must be escaped") }
-            if byte >= 0x80 { asciiOnly = false }
+        // Fast path: no escapes. Locals keep the loop in registers; one OR tracks non-ASCII.
+        let base = buffer.baseAddress!
+        let end = buffer.count
+        var position = start
+        var seen: UInt8 = 0
+        while position < end {
+            let byte = base[position]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+            seen |= byte
+            position += 1
+        }
+        index = position
+        if position < end && base[position] == UInt8(ascii: "\"") {
+            let slice = UnsafeBufferPointer(start: base + start, count: position - start)
             index += 1
+            if seen < 0x80 { return String(decoding: slice, as: UTF8.self) }
+            guard let string = String(validating: slice, as: UTF8.self) else {
+                throw JSONError(.invalidUTF8, "string is not valid UTF-8", offset: start)
+            }
+            return string
+        }
+        if position < end && base[position] < 0x20 {
+            throw syntaxError("control character \(describe(base[position])) inside a string must be escaped")
         }
         guard index < buffer.count else {
             throw JSONError(.syntax, "unterminated string", offset: start - 1)

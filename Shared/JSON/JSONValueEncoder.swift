@@ -220,7 +220,9 @@ struct KeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func superEncoder() -> any Encoder {
-        superEncoder(forKey: Key(stringValue: "super")!)
+        let child = EncodingNode()
+        node.setObjectMember("super", child)
+        return TreeEncoder(codingPath: codingPath + [AnyCodingKey(stringValue: "super")], root: child)
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {

@@ -51,6 +51,31 @@ package struct JSONWriter {
         bytes.append(contentsOf: raw)
     }
 
+    @inline(__always)
+    package mutating func appendByte(_ byte: UInt8) {
+        bytes.append(byte)
+    }
+
+    /// Overwrites 4 bytes at `offset` with `value`, big-endian (a frame's length prefix).
+    package mutating func patchBigEndianUInt32(at offset: Int, _ value: UInt32) {
+        bytes[offset] = UInt8(truncatingIfNeeded: value >> 24)
+        bytes[offset + 1] = UInt8(truncatingIfNeeded: value >> 16)
+        bytes[offset + 2] = UInt8(truncatingIfNeeded: value >> 8)
+        bytes[offset + 3] = UInt8(truncatingIfNeeded: value)
+    }
+
+    /// Drops everything written after the first `count` bytes.
+    package mutating func truncate(to count: Int) {
+        bytes.removeLast(bytes.count - count)
+    }
+
+    /// Takes the written bytes out, leaving the writer empty.
+    package mutating func takeBytes() -> [UInt8] {
+        let taken = bytes
+        bytes = []
+        return taken
+    }
+
     package mutating func appendLiteral(_ literal: StaticString) {
         literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
@@ -91,36 +116,51 @@ package struct JSONWriter {
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
+    /// For each byte: 0 = copy as is, else the character after the backslash (`u` for \u00XX).
+    private static let escapes: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 256)
+        for byte in 0..<0x20 { table[byte] = UInt8(ascii: "u") }
+        table[0x22] = UInt8(ascii: "\"")
+        table[0x5C] = UInt8(ascii: "\\")
+        table[0x0A] = UInt8(ascii: "n")
+        table[0x0D] = UInt8(ascii: "r")
+        table[0x09] = UInt8(ascii: "t")
+        table[0x08] = UInt8(ascii: "b")
+        table[0x0C] = UInt8(ascii: "f")
+        return table
+    }()
+
     package mutating func writeString(_ string: String) {
-        bytes.append(UInt8(ascii: "\""))
         var string = string
-        string.withUTF8 { utf8 in
+        string.withUTF8 { utf8 in writeStringBytes(utf8) }
+    }
+
+    /// Writes UTF-8 bytes as a JSON string: runs that need no escaping are copied in one go.
+    package mutating func writeStringBytes(_ utf8: UnsafeBufferPointer<UInt8>) {
+        bytes.append(UInt8(ascii: "\""))
+        Self.escapes.withUnsafeBufferPointer { table in
             var runStart = 0
-            for i in 0..<utf8.count {
-                let byte = utf8[i]
-                let escape: UInt8?
-                switch byte {
-                case UInt8(ascii: "\""): escape = UInt8(ascii: "\"")
-                case UInt8(ascii: "\\"): escape = UInt8(ascii: "\\")
-                case 0x0A: escape = UInt8(ascii: "n")
-                case 0x0D: escape = UInt8(ascii: "r")
-                case 0x09: escape = UInt8(ascii: "t")
-                case 0x08: escape = UInt8(ascii: "b")
-                case 0x0C: escape = UInt8(ascii: "f")
-                case 0..<0x20: escape = 0
-                default: continue
+            var index = 0
+            let count = utf8.count
+            while index < count {
+                let escape = table[Int(utf8[index])]
+                if escape == 0 {
+                    index += 1
+                    continue
                 }
-                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-                runStart = i + 1
+                if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
                 bytes.append(UInt8(ascii: "\\"))
-                if let escape, escape != 0 {
-                    bytes.append(escape)
-                } else {
+                if escape == UInt8(ascii: "u") {
+                    let byte = utf8[index]
                     bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
                                               Self.hexDigits[Int(byte >> 4)], Self.hexDigits[Int(byte & 0xF)]])
+                } else {
+                    bytes.append(escape)
                 }
+                index += 1
+                runStart = index
             }
-            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+            if runStart < count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
         }
         bytes.append(UInt8(ascii: "\""))
     }

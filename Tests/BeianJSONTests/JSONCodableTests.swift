@@ -93,3 +93,21 @@ struct JSONCodableTests {
         #expect(SnakeCase.convert(input) == expected)
     }
 }
+
+@Suite("Snake-case matching without allocation")
+struct SnakeCaseMatchingTests {
+    @Test("matches agrees with convert", arguments: ["idNumber", "icpNumber", "myURLValue", "url2Name", "a", "ICP", "already_snake", "x1Y2", "requestID", "ABc"])
+    func agrees(name: String) {
+        #expect(SnakeCase.matches(snake: SnakeCase.convert(name), camel: name))
+        #expect(!SnakeCase.matches(snake: SnakeCase.convert(name) + "x", camel: name))
+        #expect(!SnakeCase.matches(snake: String(SnakeCase.convert(name).dropLast()), camel: name))
+        #expect(JSONObject(["\(SnakeCase.convert(name))": 1]).value(forSwiftName: name) == 1)
+    }
+}
+
+extension JSONObject {
+    init(_ members: [String: JSONValue]) {
+        self.init()
+        for (key, value) in members { self[key] = value }
+    }
+}

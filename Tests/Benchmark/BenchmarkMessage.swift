@@ -10,10 +10,10 @@ struct BenchmarkMessage: Codable, Sendable {
         var wechat: String
     }
 
-    var requestID: Int
+    var requestNumber: Int
     var officeCode: String
     var accountName: String
-    var accountID: String
+    var accountHandle: String
     var platform: String
     var businessScope: [String]
     var forms: [String]
@@ -29,7 +29,7 @@ struct BenchmarkMessage: Codable, Sendable {
 
     static func sample(_ id: Int) -> BenchmarkMessage {
         BenchmarkMessage(
-            requestID: id, officeCode: "611000", accountName: "商洛发布·\(id)", accountID: "shangluo_fabu_\(id)",
+            requestNumber: id, officeCode: "611000", accountName: "商洛发布·\(id)", accountHandle: "shangluo_fabu_\(id)",
             platform: "wechat_official_account", businessScope: ["news_release", "convenience_services", "policy_and_law"],
             forms: ["text", "image", "video"],
             functionDescription: "发布商洛市重要新闻、政策解读、便民服务信息，及时回应群众关切，传播正能量。",

@@ -21,15 +21,15 @@ enum CodingAndModelBenchmark {
         let parse = try time(iterations) { _ = try JSONParser.parse(bytes) }
         let write = try time(iterations) { _ = try JSONWriter.serialize(value) }
         let decode = try time(iterations) { _ = try JSONCoding.decode(BenchmarkMessage.self, from: value) }
-        let encode = try time(iterations) { _ = try JSONCoding.encodeValue(message) }
+        let encode = try time(iterations) { _ = try JSONCoding.encode(message) }
         let foundationDecoder = JSONDecoder()
         foundationDecoder.keyDecodingStrategy = .convertFromSnakeCase
         let data = Data(bytes)
         let foundation = try time(iterations / 4) { _ = try foundationDecoder.decode(BenchmarkMessage.self, from: data) }
         return [
             "JSON coding of the \(bytes.count)-byte benchmark message (µs per operation):",
-            String(format: "  parse %.1f, write %.1f, decode to a Codable type %.1f, encode from it %.1f; full round trip %.1f (Foundation's JSONDecoder alone: %.1f)",
-                   parse, write, decode, encode, parse + decode + encode + write, foundation),
+            String(format: "  parse %.1f, decode the parsed tree to a Codable type %.1f, encode a Codable type to bytes %.1f (write a parsed tree %.1f); round trip parse+decode+encode %.1f (Foundation's JSONDecoder alone: %.1f)",
+                   parse, decode, encode, write, parse + decode + encode, foundation),
         ]
     }
 

@@ -28,7 +28,7 @@ case "handshakes":
 case "memory":
     emit(try await RPCBenchmark.memory(count: options.int("count", default: 1000), serverLoops: loops))
 case "json":
-    emit(try CodingAndModelBenchmark.json(iterations: 100_000))
+    emit(try CodingAndModelBenchmark.json(iterations: options.int("iterations", default: 100_000)))
 case "model":
     emit(try CodingAndModelBenchmark.model(iterations: 100_000))
 case "store":

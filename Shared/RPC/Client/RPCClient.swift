@@ -39,13 +39,13 @@ package final class RPCClient: Sendable {
     package func unary<Request: Encodable, Response: Decodable>(
         _ method: String, request: Request, as: Response.Type = Response.self, options: CallOptions = CallOptions()
     ) async throws(RPCError) -> Response {
-        let message: JSONValue
+        let message: EncodedMessage
         do {
-            message = try JSONCoding.encodeValue(request)
+            message = try EncodedMessage(request)
         } catch {
             throw RPCError(.invalidArgument, "cannot encode the request: \(error)")
         }
-        let response = try await unaryJSON(method, message: message, options: options)
+        let response = try await unaryEncoded(method, message: message, options: options)
         do {
             return try JSONCoding.decode(Response.self, from: response.message)
         } catch {
@@ -55,7 +55,18 @@ package final class RPCClient: Sendable {
 
     /// Calls a unary method with JSON messages; returns the response and the trailing metadata.
     package func unaryJSON(_ method: String, message: JSONValue, options: CallOptions = CallOptions()) async throws(RPCError) -> ClientResponse {
-        let call = try await open(method, message: message, end: true, options: options).call
+        let encoded: EncodedMessage
+        do {
+            encoded = try EncodedMessage(message)
+        } catch {
+            throw RPCError(.invalidArgument, "cannot encode the request: \(error)")
+        }
+        return try await unaryEncoded(method, message: encoded, options: options)
+    }
+
+    /// Calls a unary method with an already encoded request.
+    package func unaryEncoded(_ method: String, message: EncodedMessage, options: CallOptions = CallOptions()) async throws(RPCError) -> ClientResponse {
+        let call = try await open(method, encoded: message, end: true, options: options).call
         var response: JSONValue?
         while true {
             switch await call.nextEventCancellable() {
@@ -75,6 +86,19 @@ package final class RPCClient: Sendable {
     /// responses from `responses`. Unary and server-streaming calls can pass their one message
     /// here (`end: true` sends it with the opening frame).
     package func open(_ method: String, message: JSONValue? = nil, end: Bool = false, options: CallOptions = CallOptions()) async throws(RPCError) -> StreamingCall {
+        var encoded: EncodedMessage?
+        if let message {
+            do {
+                encoded = try EncodedMessage(message)
+            } catch {
+                throw RPCError(.invalidArgument, "cannot encode the request: \(error)")
+            }
+        }
+        return try await open(method, encoded: encoded, end: end, options: options)
+    }
+
+    /// Starts a call whose first message (if any) is already encoded.
+    package func open(_ method: String, encoded message: EncodedMessage?, end: Bool, options: CallOptions) async throws(RPCError) -> StreamingCall {
         let deadline = effectiveDeadline(options)
         if let deadline, deadline.hasPassed {
             throw RPCError(.deadlineExceeded, "the deadline passed before the call started")
@@ -84,14 +108,8 @@ package final class RPCClient: Sendable {
             throw RPCError(.unavailable, "the connection to \(configuration.host):\(configuration.port) is closing; retry")
         }
         let timeoutMilliseconds = deadline.map { max(1, Int64($0.remaining.milliseconds.rounded(.up))) }
-        let frame: [UInt8]
-        do {
-            frame = try FrameWriter.open(call: call.id, method: method, metadata: options.metadata,
-                                         timeoutMilliseconds: timeoutMilliseconds, message: message, end: end)
-        } catch {
-            call.cancel(RPCError(.invalidArgument, "cannot encode the request: \(error)"))
-            throw RPCError(.invalidArgument, "cannot encode the request: \(error)")
-        }
+        let frame = FrameWriter.open(call: call.id, method: method, metadata: options.metadata,
+                                     timeoutMilliseconds: timeoutMilliseconds, message: message, end: end)
         let armDeadline: (@Sendable () -> Void)? = deadline.map { deadline in
             Self.deadlineArmer(call: call, loop: connection.framed.loop, deadline: deadline)
         }

@@ -7,30 +7,31 @@ package struct StreamingCall: Sendable {
     /// Sends one request message.
     package func send(_ message: JSONValue) throws(RPCError) {
         guard !call.isFinished else { throw RPCError(.failedPrecondition, "the call has already ended") }
-        let frame: [UInt8]
+        let encoded: EncodedMessage
         do {
-            frame = try FrameWriter.clientFrame(call: call.id, message: message, end: false)
+            encoded = try EncodedMessage(message)
         } catch {
             throw RPCError(.invalidArgument, "cannot encode the request: \(error)")
         }
-        _ = call.connection.send(frame)
+        _ = call.connection.send(FrameWriter.clientFrame(call: call.id, message: encoded, end: false))
     }
 
     /// Sends a typed request message.
     package func send<Message: Encodable>(_ message: Message) throws(RPCError) {
+        guard !call.isFinished else { throw RPCError(.failedPrecondition, "the call has already ended") }
+        let encoded: EncodedMessage
         do {
-            try send(try JSONCoding.encodeValue(message))
-        } catch let error as RPCError {
-            throw error
+            encoded = try EncodedMessage(message)
         } catch {
             throw RPCError(.invalidArgument, "cannot encode the request: \(error)")
         }
+        _ = call.connection.send(FrameWriter.clientFrame(call: call.id, message: encoded, end: false))
     }
 
     /// Ends the request stream (the server's handler sees no more messages).
     package func end() {
         guard !call.isFinished else { return }
-        _ = call.connection.send((try? FrameWriter.clientFrame(call: call.id, message: nil, end: true)) ?? [])
+        _ = call.connection.send(FrameWriter.clientFrame(call: call.id, message: nil, end: true))
     }
 
     /// Cancels the call.

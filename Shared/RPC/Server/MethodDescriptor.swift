@@ -25,10 +25,10 @@ package struct MethodDescriptor: Sendable {
 ///
 /// The handler reads requests from and writes responses to `ServerCallIO` as JSON values; the
 /// typed constructors in `RPCMethod+Typed.swift` do the decoding and encoding. It returns the
-/// final response message for unary and client-streaming methods (sent together with the OK
-/// status in one write), nil for streaming responses already sent.
+/// final response message, already encoded, for unary and client-streaming methods (sent together
+/// with the OK status in one write), nil for streaming responses already sent.
 package struct RPCMethod: Sendable {
-    package typealias Handler = @Sendable (ServerCallIO, ServerContext) async throws -> JSONValue?
+    package typealias Handler = @Sendable (ServerCallIO, ServerContext) async throws -> EncodedMessage?
 
     package let descriptor: MethodDescriptor
     package let handler: Handler

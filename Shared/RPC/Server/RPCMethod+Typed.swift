@@ -59,9 +59,9 @@ extension RPCMethod {
     }
 
     /// Encodes a response; a failure (e.g. a NaN) is our bug: INTERNAL, never a broken reply.
-    static func encodeResponse<Response: Encodable>(_ response: Response) throws(RPCError) -> JSONValue {
+    static func encodeResponse<Response: Encodable>(_ response: Response) throws(RPCError) -> EncodedMessage {
         do {
-            return try JSONCoding.encodeValue(response)
+            return try EncodedMessage(response)
         } catch {
             throw RPCError(.internal, "the response could not be encoded as strict JSON: \(error)")
         }
@@ -82,7 +82,7 @@ package struct ResponseWriter<Response: Encodable & Sendable>: Sendable {
 
     /// Sends one message; suspends while the client is slow to read.
     package func send(_ response: Response) async throws {
-        try await io.send(try RPCMethod.encodeResponse(response))
+        try await io.send(encoded: try RPCMethod.encodeResponse(response))
     }
 }
 

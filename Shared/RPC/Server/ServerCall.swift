@@ -148,8 +148,8 @@ final class ServerCall: Sendable {
         }
     }
 
-    func send(_ message: JSONValue) async throws {
-        let frame = try FrameWriter.message(call: id, message)
+    func send(_ message: EncodedMessage) async throws {
+        let frame = FrameWriter.message(call: id, encoded: message)
         guard frame.count - 4 <= maximumFrameLength else { throw oversize(frame.count - 4) }
         let accepted = state.withLock { state -> Bool in
             guard !state.finished else { return false }

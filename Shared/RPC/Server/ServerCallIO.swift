@@ -24,6 +24,11 @@ package struct ServerCallIO: Sendable {
     /// Sends one response message. Suspends while the client is slow to read (flow control).
     /// Throws `CancellationError` if the call has already ended.
     package func send(_ message: JSONValue) async throws {
+        try await call.send(EncodedMessage(message))
+    }
+
+    /// Sends one response message that is already encoded.
+    package func send(encoded message: EncodedMessage) async throws {
         try await call.send(message)
     }
 }

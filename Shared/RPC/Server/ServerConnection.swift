@@ -271,7 +271,7 @@ private func runCall(_ call: ServerCall, _ context: ServerContext) async {
         let response = try await RPCDeadline.$current.withValue(context.deadline) {
             try await call.method.handler(ServerCallIO(call: call), context)
         }
-        let frame = try response.map { value throws(JSONError) in try FrameWriter.message(call: call.id, value) }
+        let frame = response.map { FrameWriter.message(call: call.id, encoded: $0) }
         call.finish(nil, finalMessage: frame, metadata: context.responseMetadata.all)
     } catch {
         let mapped = RPCError(mapping: error)

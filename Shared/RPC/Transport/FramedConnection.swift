@@ -228,11 +228,15 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
                     driveHandshake()
                     guard tls.isHandshakeComplete, !closed else {
                         needsFlush = true
+                        if count < loop.readBuffer.count { return }
                         continue
                     }
                 }
                 readPlaintext()
                 needsFlush = needsFlush || tls.hasCiphertextToSend
+                // A short read drained the socket; epoll is level-triggered, so anything that
+                // arrives later is reported again: no need for a read that returns EAGAIN.
+                if count < loop.readBuffer.count { return }
             }
         }
     }

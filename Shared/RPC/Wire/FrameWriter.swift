@@ -5,15 +5,36 @@ import BeianJSON
 /// Writers assemble the JSON directly instead of building an object tree first: a response frame
 /// is `{"call":N,"message":` + the message + `}`, written in one pass.
 package enum FrameWriter {
+    /// Builds a whole frame in one buffer: reserves the 4-byte length prefix, lets `body` write
+    /// the JSON payload, then fills the prefix in (no second copy of the payload).
+    package static func frame(capacity: Int = 256, _ body: (inout JSONWriter) throws(JSONError) -> Void) throws(JSONError) -> [UInt8] {
+        var writer = JSONWriter(capacity: capacity + 4)
+        writer.appendLiteral("\0\0\0\0")
+        try body(&writer)
+        writer.patchBigEndianUInt32(at: 0, UInt32(writer.bytes.count - 4))
+        return writer.takeBytes()
+    }
+
     /// A complete frame (length prefix included) for one response message of call `id`.
     package static func message(call id: Int64, _ message: JSONValue) throws(JSONError) -> [UInt8] {
-        var writer = JSONWriter(capacity: 256)
-        writer.appendLiteral("{\"call\":")
-        writer.writeInteger(id)
-        writer.appendLiteral(",\"message\":")
-        try writer.write(message)
-        writer.appendLiteral("}")
-        return FrameEncoder.frame(writer.bytes)
+        try frame { (writer) throws(JSONError) in
+            writer.appendLiteral("{\"call\":")
+            writer.writeInteger(id)
+            writer.appendLiteral(",\"message\":")
+            try writer.write(message)
+            writer.appendLiteral("}")
+        }
+    }
+
+    /// A complete frame for one response message of call `id` whose JSON is already encoded.
+    package static func message(call id: Int64, encoded message: EncodedMessage) -> [UInt8] {
+        (try? frame(capacity: message.json.count + 32) { writer in
+            writer.appendLiteral("{\"call\":")
+            writer.writeInteger(id)
+            writer.appendLiteral(",\"message\":")
+            writer.appendRaw(message.json)
+            writer.appendLiteral("}")
+        }) ?? []
     }
 
     /// A complete final status frame for call `id`. `metadata` is always present (maybe empty).
@@ -48,40 +69,40 @@ package enum FrameWriter {
     /// The frame that opens a call from a client.
     package static func open(
         call id: Int64, method: String, metadata: [String: String], timeoutMilliseconds: Int64?,
-        message: JSONValue?, end: Bool
-    ) throws(JSONError) -> [UInt8] {
-        var writer = JSONWriter(capacity: 256)
-        writer.appendLiteral("{\"call\":")
-        writer.writeInteger(id)
-        writer.appendLiteral(",\"method\":")
-        writer.writeString(method)
-        writer.appendLiteral(",\"metadata\":")
-        writeStringMap(metadata, into: &writer)
-        if let timeoutMilliseconds {
-            writer.appendLiteral(",\"timeout_ms\":")
-            writer.writeInteger(timeoutMilliseconds)
-        }
-        if let message {
-            writer.appendLiteral(",\"message\":")
-            try writer.write(message)
-        }
-        if end { writer.appendLiteral(",\"end\":true") }
-        writer.appendLiteral("}")
-        return FrameEncoder.frame(writer.bytes)
+        message: EncodedMessage?, end: Bool
+    ) -> [UInt8] {
+        (try? frame(capacity: (message?.json.count ?? 0) + 128) { writer in
+            writer.appendLiteral("{\"call\":")
+            writer.writeInteger(id)
+            writer.appendLiteral(",\"method\":")
+            writer.writeString(method)
+            writer.appendLiteral(",\"metadata\":")
+            writeStringMap(metadata, into: &writer)
+            if let timeoutMilliseconds {
+                writer.appendLiteral(",\"timeout_ms\":")
+                writer.writeInteger(timeoutMilliseconds)
+            }
+            if let message {
+                writer.appendLiteral(",\"message\":")
+                writer.appendRaw(message.json)
+            }
+            if end { writer.appendLiteral(",\"end\":true") }
+            writer.appendLiteral("}")
+        }) ?? []
     }
 
     /// A later frame of a client call: a message, the end of the request stream, or both.
-    package static func clientFrame(call id: Int64, message: JSONValue?, end: Bool) throws(JSONError) -> [UInt8] {
-        var writer = JSONWriter(capacity: 256)
-        writer.appendLiteral("{\"call\":")
-        writer.writeInteger(id)
-        if let message {
-            writer.appendLiteral(",\"message\":")
-            try writer.write(message)
-        }
-        if end { writer.appendLiteral(",\"end\":true") }
-        writer.appendLiteral("}")
-        return FrameEncoder.frame(writer.bytes)
+    package static func clientFrame(call id: Int64, message: EncodedMessage?, end: Bool) -> [UInt8] {
+        (try? frame(capacity: (message?.json.count ?? 0) + 32) { writer in
+            writer.appendLiteral("{\"call\":")
+            writer.writeInteger(id)
+            if let message {
+                writer.appendLiteral(",\"message\":")
+                writer.appendRaw(message.json)
+            }
+            if end { writer.appendLiteral(",\"end\":true") }
+            writer.appendLiteral("}")
+        }) ?? []
     }
 
     package static func cancel(call id: Int64) -> [UInt8] {
