@@ -1,0 +1,26 @@
+import BeianModel
+import BeianRPC
+
+extension IntakeService {
+    /// `CheckScope`: the dry run (anyone).
+    var scopeMethods: [RPCMethod] {
+        [
+            .unary(Self.name, "CheckScope", summary: "Scope decision, deadline and missing materials of a submission, "
+                   + "without filing it (备案范围预检; anyone)",
+                   request: FilingSubmission.self, response: ScopeCheckResponse.self) { request, context in
+                try await checkScope(request, context)
+            },
+        ]
+    }
+
+    func checkScope(_ request: FilingSubmission, _ context: ServerContext) async throws -> ScopeCheckResponse {
+        _ = try context.caller()
+        let assessment = try SubmissionAssessor.assess(request, profile: profile, calendar: calendar,
+                                                       today: clock.today())
+        return ScopeCheckResponse(
+            officeCode: officeCode, scope: assessment.scope, wouldFile: ScopeRefusal.check(assessment.scope) == nil,
+            reviewNeeded: assessment.scope.outcome == .needsStaffReview, localOfficeCode: assessment.localOffice,
+            deadline: assessment.deadline, missingMaterials: assessment.materials.missing,
+            conditionalMaterials: assessment.materials.conditional)
+    }
+}

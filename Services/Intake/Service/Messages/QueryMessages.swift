@@ -1,0 +1,141 @@
+import BeianModel
+
+/// `GetFiling`: one filing with every version and its history.
+package struct GetFilingRequest: Codable, Sendable, Hashable {
+    /// The filing.
+    package var filingId: String
+    /// Staff only: show whole personal numbers (default true for staff; every such read is
+    /// audited). Operators always see them masked.
+    package var revealPersonalNumbers: Bool?
+
+    /// Creates the message.
+    package init(filingId: String, revealPersonalNumbers: Bool? = nil) {
+        self.filingId = filingId
+        self.revealPersonalNumbers = revealPersonalNumbers
+    }
+}
+
+/// A filing as intake shows it (备案详情).
+package struct FilingView: Codable, Sendable, Hashable {
+    /// The filing with every version (personal numbers masked unless `personal_numbers` says revealed).
+    package var filing: Filing
+    /// Status in Chinese.
+    package var statusZh: String
+    /// `masked` or `revealed`.
+    package var personalNumbers: String
+    /// Identity verification.
+    package var verification: Verification
+    /// The latest scope decision.
+    package var scope: ScopeDecision
+    /// Scope needs a staff decision.
+    package var reviewNeeded: Bool
+    /// The latest deadline assessment.
+    package var deadline: DeadlineAssessment?
+    /// Required materials still missing.
+    package var missingMaterials: [MaterialRule]
+    /// What the operator must correct.
+    package var corrections: [FieldViolation]
+    /// When submitted.
+    package var submittedAt: Timestamp
+    /// Last change.
+    package var updatedAt: Timestamp
+    /// Every change, oldest first.
+    package var history: [FilingHistoryEntry]
+}
+
+/// `ListFilings` (staff): filters, name search and cursor pagination. Enum filters take the
+/// wire values (`status: "submitted"`, `platform: "douyin"`, ...).
+package struct ListFilingsRequest: Codable, Sendable, Hashable {
+    /// `FilingStatus`.
+    package var status: String?
+    /// `ObjectKind`.
+    package var objectKind: String?
+    /// `Platform`.
+    package var platform: String?
+    /// Local office id; `""` for filings the office handles itself.
+    package var localOffice: String?
+    /// `unit` or `individual`.
+    package var operatorKind: String?
+    /// Government media or not.
+    package var government: Bool?
+    /// `Timeliness` of the latest deadline assessment.
+    package var timeliness: String?
+    /// `true`: late only; `false`: early or on time.
+    package var late: Bool?
+    /// `pending`, `verified`, `invalid`.
+    package var verification: String?
+    /// Scope needs a staff decision.
+    package var reviewNeeded: Bool?
+    /// Submitted on or after `YYYY-MM-DD`.
+    package var submittedFrom: String?
+    /// Submitted on or before `YYYY-MM-DD`.
+    package var submittedTo: String?
+    /// Substring of the account name or the operator's name.
+    package var query: String?
+    /// Rows per page (default 50, at most 500).
+    package var pageSize: Int?
+    /// `next_cursor` of the previous page.
+    package var cursor: String?
+
+    /// Creates the message.
+    package init(status: String? = nil, objectKind: String? = nil, platform: String? = nil,
+                 localOffice: String? = nil, operatorKind: String? = nil, government: Bool? = nil,
+                 timeliness: String? = nil, late: Bool? = nil, verification: String? = nil,
+                 reviewNeeded: Bool? = nil, submittedFrom: String? = nil, submittedTo: String? = nil,
+                 query: String? = nil, pageSize: Int? = nil, cursor: String? = nil) {
+        self.status = status
+        self.objectKind = objectKind
+        self.platform = platform
+        self.localOffice = localOffice
+        self.operatorKind = operatorKind
+        self.government = government
+        self.timeliness = timeliness
+        self.late = late
+        self.verification = verification
+        self.reviewNeeded = reviewNeeded
+        self.submittedFrom = submittedFrom
+        self.submittedTo = submittedTo
+        self.query = query
+        self.pageSize = pageSize
+        self.cursor = cursor
+    }
+}
+
+/// A page of filings.
+package struct ListFilingsResponse: Codable, Sendable, Hashable {
+    /// The rows, newest first.
+    package var filings: [FilingSummary]
+    /// Pass as `cursor` for the next page; absent on the last page.
+    package var nextCursor: String?
+}
+
+/// `DiffVersions`: what changed between two versions.
+package struct DiffVersionsRequest: Codable, Sendable, Hashable {
+    /// The filing.
+    package var filingId: String
+    /// The earlier version (default: the one before `to`).
+    package var from: Int?
+    /// The later version (default: the current one).
+    package var to: Int?
+
+    /// Creates the message.
+    package init(filingId: String, from: Int? = nil, to: Int? = nil) {
+        self.filingId = filingId
+        self.from = from
+        self.to = to
+    }
+}
+
+/// The difference, field by field (personal numbers masked).
+package struct DiffVersionsResponse: Codable, Sendable, Hashable {
+    /// The filing.
+    package var filingId: String
+    /// The earlier version.
+    package var from: Int
+    /// The later version.
+    package var to: Int
+    /// Event of the later version.
+    package var event: String
+    /// Changed fields in form order.
+    package var changes: [FieldChange]
+}

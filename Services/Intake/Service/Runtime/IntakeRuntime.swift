@@ -1,0 +1,87 @@
+import BeianModel
+import BeianRPC
+import BeianRuntime
+import BeianServiceKit
+import BeianStore
+import Foundation
+
+/// The running parts of one intake deployment: configuration, store, identity client, the
+/// service and its background job. `IntakeAssembly` uses it under `ServiceMain`; tests start it
+/// directly with their own settings and serve `services` from a test server.
+package final class IntakeRuntime: Sendable {
+    /// The configuration read at start.
+    package let configuration: IntakeConfiguration
+    /// The service.
+    package let service: IntakeService
+    /// The pending-verification job.
+    package let verifier: PendingVerification
+
+    private init(configuration: IntakeConfiguration, service: IntakeService, verifier: PendingVerification) {
+        self.configuration = configuration
+        self.service = service
+        self.verifier = verifier
+    }
+
+    /// How long idempotency records are kept (a retry after that is a new request): 30 days,
+    /// expired at each start.
+    package static let idempotencyRetention: TimeInterval = 30 * 86_400
+
+    /// The RPC services to serve.
+    package var services: [RPCService] { [service.rpcService] }
+    /// The clock (tests move it).
+    package var clock: IntakeClock { service.clock }
+    /// The database.
+    package var store: Store { service.store }
+
+    /// Reads intake's settings, opens (creating on first start) the field key and the database,
+    /// and starts the pending-verification job.
+    package static func start(settings: ServiceSettings, logger: Logger) async throws -> IntakeRuntime {
+        let configuration = try IntakeConfiguration(settings: settings)
+        let cipher = try openCipher(configuration)
+        let store = try await Store.open(path: configuration.databasePath, migrations: IntakeSchema.migrations)
+        if !store.appliedMigrations.isEmpty {
+            logger.notice("database migrated", ["migrations": .string(store.appliedMigrations.joined(separator: ","))])
+        }
+        let clock = IntakeClock(today: configuration.fixedToday)
+        let cutoff = clock.now().date.addingTimeInterval(-Self.idempotencyRetention)
+        let purged = try await store.write { db in try db.deleteIdempotencyRecords(before: cutoff) }
+        if purged > 0 { logger.info("idempotency records expired", ["count": .int(purged)]) }
+        let client = try RPCClient(configuration: configuration.identity, logger: logger)
+        let wakeup = Wakeup()
+        let service = IntakeService(
+            profile: configuration.profile, calendar: configuration.calendar,
+            repository: FilingRepository(store: store, cipher: cipher),
+            identity: IdentityVerifier(client: client, timeout: configuration.identityTimeout),
+            clock: clock, logger: logger, wakeVerifier: { wakeup.signal() })
+        let verifier = PendingVerification(
+            service: service, wakeup: wakeup, retryInitial: configuration.verifyRetryInitial,
+            retryMaximum: configuration.verifyRetryMaximum, sweepInterval: configuration.verifySweepInterval)
+        verifier.start()
+        logger.notice("intake ready", ["office": .string(configuration.officeCode),
+                                       "profile": .string(configuration.profile.nameZh)])
+        return IntakeRuntime(configuration: configuration, service: service, verifier: verifier)
+    }
+
+    /// Stops the job and closes the database (after the server has drained).
+    package func shutdown() async {
+        await verifier.stop()
+        await store.close()
+    }
+
+    /// The field cipher; the key file is created on the first start only (when there is no
+    /// database yet): a missing key next to an existing database is an error, since a new key
+    /// could not open what the old one sealed.
+    private static func openCipher(_ configuration: IntakeConfiguration) throws -> FieldCipher {
+        let files = FileManager.default
+        if !files.fileExists(atPath: configuration.fieldKeyPath) {
+            guard !files.fileExists(atPath: configuration.databasePath) else {
+                throw ConfigurationError(
+                    variable: "BEIAN_FIELD_KEY",
+                    rule: "key file \(configuration.fieldKeyPath) is missing but \(configuration.databasePath) exists: "
+                        + "restore the key file (a new key cannot open the encrypted personal numbers)")
+            }
+            try FieldCipher.createKeyFile(at: configuration.fieldKeyPath)
+        }
+        return try FieldCipher(keyFile: configuration.fieldKeyPath, normalizeForLookup: TextNormalization.code)
+    }
+}

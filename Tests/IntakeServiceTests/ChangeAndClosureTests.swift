@@ -1,0 +1,105 @@
+import BeianModel
+import BeianRPC
+import IntakeService
+import Testing
+import TestSupport
+
+@Suite("Changes and closures with the profile's deadlines")
+struct ChangeAndClosureTests {
+    @Test("Shangluo: a change on 2021-06-10 is due 2021-06-25; filed on 06-20 on time, on 06-28 late by 3 days")
+    func shangluoChange() async throws {
+        try await IntakeHarness.with(office: "611000", today: "2021-05-20") { intake in
+            let client = try intake.operatorClient()
+            let clerk = try intake.staffClient()
+            var receipts: [SubmissionReceipt] = []
+            for sequence in 1...2 {
+                let receipt = try await client.submit(Submissions.individualAccount(
+                    name: "商洛印象\(sequence)", platform: "wechat_official_account", region: "611021",
+                    sequence: sequence, registered: "2021-05-01"))
+                _ = try await clerk.review(receipt.filingId, "accept")
+                receipts.append(receipt)
+            }
+            func change(_ receipt: SubmissionReceipt, name: String) async throws -> FilingOutcome {
+                var submission = Submissions.individualAccount(
+                    name: name, platform: "wechat_official_account", region: "611021",
+                    sequence: receipts.firstIndex(of: receipt)! + 1, registered: "2021-05-01")
+                submission.object?.accountId = "acct\(receipts.firstIndex(of: receipt)! + 1)"
+                return try await client.asOperator(receipt, "ChangeFiling", ChangeFilingRequest(
+                    filingId: receipt.filingId, changeDate: "2021-06-10", submission: submission))
+            }
+            try intake.setToday("2021-06-20")
+            let onTime = try await change(receipts[0], name: "商洛印象新版")
+            #expect(onTime.status == .changed)
+            #expect(onTime.deadline?.dueDate?.iso == "2021-06-25")
+            #expect(onTime.deadline?.timeliness == .onTime)
+
+            try intake.setToday("2021-06-28")
+            let late = try await change(receipts[1], name: "商洛印象二号")
+            #expect(late.deadline?.dueDate?.iso == "2021-06-25")
+            #expect(late.deadline?.timeliness == .late)
+            #expect(late.deadline?.daysLate == 3)
+
+            let view = try await clerk.get(receipts[1].filingId)
+            #expect(view.filing.change?.changedFields == ["object.name"])
+            let lateList = try await clerk.list(ListFilingsRequest(late: true))
+            #expect(lateList.filings.map(\.filingId) == [receipts[1].filingId])
+            #expect(lateList.filings.first?.dueDate?.iso == "2021-06-25")
+
+            // Staff confirm the change; the filing number stays.
+            let confirmed = try await clerk.review(receipts[1].filingId, "accept")
+            #expect(confirmed.status == .accepted)
+            #expect(confirmed.filingNumber == view.filing.filingNumber)
+        }
+    }
+
+    @Test("Gejiu: a government account's closure is due within 5 working days", arguments: [
+        ("2024-01-12", Timeliness.onTime, nil as Int?),
+        ("2024-01-15", Timeliness.late, 3 as Int?),
+    ])
+    func gejiuClosure(filedOn: String, expected: Timeliness, daysLate: Int?) async throws {
+        try await IntakeHarness.with(office: "532501", today: "2024-01-03") { intake in
+            let client = try intake.operatorClient()
+            let receipt = try await client.submit(Submissions.unitAccount(name: "个旧发布", region: "532501",
+                                                                         registered: "2024-01-02"))
+            #expect(receipt.scope.outcome == .inScope)
+            #expect(receipt.missingMaterials.contains { $0.anyOf.contains(.leadershipMeetingMinutes) })
+            _ = try await intake.staffClient().review(receipt.filingId, "accept")
+
+            try intake.setToday(filedOn)
+            let closed: FilingOutcome = try await client.asOperator(receipt, "CloseFiling", CloseFilingRequest(
+                filingId: receipt.filingId, closureDate: "2024-01-05", reason: "机构调整", announcedOn: "2024-01-05"))
+            #expect(closed.status == .cancelled)
+            #expect(closed.deadline?.dueDate?.iso == "2024-01-12")
+            #expect(closed.deadline?.timeliness == expected)
+            #expect(closed.deadline?.daysLate == daysLate)
+
+            let again = try #require(await capturedRPCError {
+                let _: FilingOutcome = try await client.asOperator(receipt, "CloseFiling", CloseFilingRequest(
+                    filingId: receipt.filingId, closureDate: "2024-01-05"))
+            })
+            #expect(again.code == .failedPrecondition)
+            #expect(again.message.contains("cancelled"))
+        }
+    }
+
+    @Test("a change before acceptance is refused naming the status; a future change date is invalid")
+    func changeRules() async throws {
+        try await IntakeHarness.with(office: "611000", today: "2021-06-01") { intake in
+            let client = try intake.operatorClient()
+            let submission = Submissions.individualAccount(name: "商洛随手拍", platform: "douyin", region: "611000")
+            let receipt = try await client.submit(submission)
+            let early = try #require(await capturedRPCError {
+                let _: FilingOutcome = try await client.asOperator(receipt, "ChangeFiling", ChangeFilingRequest(
+                    filingId: receipt.filingId, changeDate: "2021-05-30", submission: submission))
+            })
+            #expect(early.code == .failedPrecondition)
+            #expect(early.message.contains("submitted"))
+            let future = try #require(await capturedRPCError {
+                let _: FilingOutcome = try await client.asOperator(receipt, "ChangeFiling", ChangeFilingRequest(
+                    filingId: receipt.filingId, changeDate: "2021-07-01", submission: submission))
+            })
+            #expect(future.code == .invalidArgument)
+            #expect(future.fieldViolations.map(\.field) == ["change_date"])
+        }
+    }
+}

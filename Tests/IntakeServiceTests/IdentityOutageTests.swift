@@ -1,0 +1,46 @@
+import BeianModel
+import BeianRPC
+import IntakeService
+import Testing
+import TestSupport
+
+@Suite("Identity service outage")
+struct IdentityOutageTests {
+    @Test("with identity down the filing is stored as pending, then verified automatically once identity is back")
+    func pendingThenVerified() async throws {
+        // A port nobody listens on yet: take one from a server that is then stopped.
+        let port = try await withTestServer { $0.address.port }
+        try await IntakeHarness.with(office: "440783", today: "2024-01-25", identityPort: port,
+                                     startIdentity: false) { intake in
+            let client = try intake.operatorClient()
+            let good = try await client.submit(Submissions.individualAccount(
+                name: "开平乡音", followers: 6000, region: "440783", sequence: 11))
+            #expect(good.verification == .pending)
+            #expect(good.noticeZh.contains("核验"))
+            let bad = try await client.submit(Submissions.individualAccount(
+                name: "开平乡情", followers: 6000, region: "440783",
+                idNumber: TestIdentityNumbers.residentWithBadCheck(region: "440783", sequence: 12)))
+            #expect(bad.verification == .pending)
+            let clerk = try intake.staffClient()
+            #expect(try await clerk.list(ListFilingsRequest(verification: "pending")).filings.count == 2)
+            let refused = try #require(await capturedRPCError { try await clerk.review(good.filingId, "accept") })
+            #expect(refused.code == .failedPrecondition)
+
+            try await withTestServer(services: [StandInIdentityService.service()],
+                                     configure: { $0.port = port }) { _ in
+                let verified = try await eventually {
+                    let first = try await clerk.get(good.filingId, reveal: false).verification.state
+                    let second = try await clerk.get(bad.filingId, reveal: false).verification.state
+                    return first == .verified && second == .invalid
+                }
+                #expect(verified)
+            }
+            let returned = try await clerk.get(bad.filingId, reveal: false)
+            #expect(returned.filing.status == .returnedForCorrection)
+            #expect(returned.corrections.map(\.field) == ["operator.id_number"])
+            #expect(returned.history.map(\.action) == ["submit", "verify"])
+            #expect(returned.history.last?.actor == PendingVerification.actor)
+            #expect(try await clerk.review(good.filingId, "accept").status == .accepted)
+        }
+    }
+}
