@@ -36,7 +36,7 @@ package struct IdentityCheck: Sendable, Hashable, Codable {
     }
 
     /// Gender read from the sequence code (顺序码): odd is male, even is female.
-    package enum Gender: String, Sendable, Hashable, Codable {
+    package enum Gender: String, Sendable, Hashable, Codable, CaseIterable {
         /// 男.
         case male
         /// 女.
@@ -44,7 +44,7 @@ package struct IdentityCheck: Sendable, Hashable, Codable {
     }
 
     /// Whether a division code is still in use (现行) or was retired (已撤销).
-    package enum RegionStatus: String, Sendable, Hashable, Codable {
+    package enum RegionStatus: String, Sendable, Hashable, Codable, CaseIterable {
         /// 现行.
         case current
         /// 已撤销或已变更.
@@ -105,6 +105,7 @@ package struct IdentityCheck: Sendable, Hashable, Codable {
     /// Decodes a result (`valid` is derived from the reasons, not read).
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        _ = try container.decodeIfPresent(Bool.self, forKey: .valid)  // derived; read so message shapes list it
         kind = try container.decode(IdentityKind.self, forKey: .kind)
         normalized = try container.decode(String.self, forKey: .normalized)
         upgraded = try container.decodeIfPresent(String.self, forKey: .upgraded)
