@@ -6,9 +6,19 @@ import BeianModel
 ///
 /// The output equals `JSONCoding.encodeValue(check)` member for member and in the same order
 /// (the tests hold the two against each other), so callers decode it as an `IdentityCheck`.
-enum IdentityJSON {
+/// Region objects come prepared from a `RegionJSONCache`; issues repeat within a batch (the same
+/// wrong check character, the same unknown shape), so a builder keeps those it has written.
+struct IdentityJSON {
+    /// Prepared region objects.
+    let regions: RegionJSONCache
+    /// Issues written so far (bounded: a batch of distinct dates must not grow it without end).
+    private var issueCache: [IdentityIssue: JSONValue] = [:]
+    private static let issueCacheLimit = 4_096
+
+    init(regions: RegionJSONCache) { self.regions = regions }
+
     /// The check as a JSON object, with `ref` first when given (a batch result).
-    static func object(_ check: IdentityCheck, ref: String? = nil, regions: RegionJSONCache) -> JSONValue {
+    mutating func object(_ check: IdentityCheck, ref: String? = nil) -> JSONValue {
         var object = JSONObject(minimumCapacity: 9)
         if let ref { object.appendUnchecked(key: "ref", value: .string(ref)) }
         object.appendUnchecked(key: "valid", value: .bool(check.valid))
@@ -17,18 +27,23 @@ enum IdentityJSON {
         if let upgraded = check.upgraded { object.appendUnchecked(key: "upgraded", value: .string(upgraded)) }
         object.appendUnchecked(key: "reasons", value: issues(check.reasons))
         object.appendUnchecked(key: "warnings", value: issues(check.warnings))
-        if let person = check.person { object.appendUnchecked(key: "person", value: self.person(person, regions)) }
+        if let person = check.person { object.appendUnchecked(key: "person", value: Self.person(person, regions)) }
         if let organization = check.organization {
-            object.appendUnchecked(key: "organization", value: self.organization(organization, regions))
+            object.appendUnchecked(key: "organization", value: Self.organization(organization, regions))
         }
         return .object(object)
     }
 
     private static let emptyArray = JSONValue.array([])
 
-    static func issues(_ issues: [IdentityIssue]) -> JSONValue {
-        if issues.isEmpty { return emptyArray }
-        return .array(issues.map(issue))
+    private mutating func issues(_ issues: [IdentityIssue]) -> JSONValue {
+        if issues.isEmpty { return Self.emptyArray }
+        return .array(issues.map { issue in
+            if let cached = issueCache[issue] { return cached }
+            let json = Self.issue(issue)
+            if issueCache.count < Self.issueCacheLimit { issueCache[issue] = json }
+            return json
+        })
     }
 
     static func issue(_ issue: IdentityIssue) -> JSONValue {

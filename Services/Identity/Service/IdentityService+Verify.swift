@@ -2,6 +2,7 @@ import BeianJSON
 import BeianModel
 import BeianRPC
 import BeianRuntime
+import Foundation
 
 /// `Verify` and `VerifyBatch`: decode, authorize, check, encode. An invalid number is an OK
 /// answer with `valid: false`; logs carry numbers only masked.
@@ -19,7 +20,8 @@ extension IdentityService {
                 "valid": .plain(.bool(check.valid)),
                 "reasons": .string(check.reasons.map(\.code.rawValue).joined(separator: ",")),
             ])
-            return RawMessage(IdentityJSON.object(check, regions: regionJSON))
+            var json = IdentityJSON(regions: regionJSON)
+            return RawMessage(json.object(check))
         }
     }
 
@@ -29,29 +31,75 @@ extension IdentityService {
                summary: "Checks up to 10000 numbers in order: {items: [{kind, value, ref}]} → {results, valid, invalid}.",
                request: RawMessage<IdentityBatchRequest>.self, response: RawMessage<IdentityBatchResponse>.self) { request, context in
             _ = try IdentityAccess.authorize(context)
-            let items = try IdentityRequestReader.batch(request.value)
-            let (response, valid) = verifyBatch(items, today: today())
+            let answer = try await verifyBatch(request.value)
             context.logger.info("verified batch", [
-                "items": .int(items.count), "valid": .int(valid), "invalid": .int(items.count - valid),
+                "items": .int(answer.count), "valid": .int(answer.valid), "invalid": .int(answer.count - answer.valid),
             ])
-            return RawMessage(response)
+            return RawMessage(answer.response)
         }
     }
 
-    /// Checks the items and builds the response; returns it with the number of valid results.
-    func verifyBatch(_ items: [IdentityRequestReader.Item], today: IdentityDate) -> (JSONValue, Int) {
+    /// The `Verify` answer for one number as JSON, without the RPC (benchmarks, tools).
+    package func verifyJSON(_ value: String, kind: IdentityKind = .unrecognized) -> JSONValue {
+        var json = IdentityJSON(regions: regionJSON)
+        return json.object(validator.validate(value, as: kind, today: today()))
+    }
+
+    /// The `VerifyBatch` answer to a request message, without the RPC (benchmarks, tools): the
+    /// response, the number of items and how many are valid. Large batches are checked in
+    /// parallel slices, one per core.
+    package func verifyBatch(_ message: JSONValue) async throws(RPCError) -> (response: JSONValue, count: Int, valid: Int) {
+        let items = try IdentityRequestReader.batch(message)
+        let today = today()
+        let slices = items.count < Self.parallelBatchThreshold ? 1 : min(Self.cores, items.count / (Self.parallelBatchThreshold / 2))
         var results: [JSONValue] = []
-        results.reserveCapacity(items.count)
         var valid = 0
-        for item in items {
-            let check = validator.validate(item.value, as: item.kind, today: today)
-            if check.valid { valid += 1 }
-            results.append(IdentityJSON.object(check, ref: item.ref, regions: regionJSON))
+        if slices <= 1 {
+            (results, valid) = answer(items[...], today: today)
+        } else {
+            let size = (items.count + slices - 1) / slices
+            let parts = await withTaskGroup(of: (Int, [JSONValue], Int).self) { group in
+                for slice in 0..<slices {
+                    let range = (slice * size)..<min(items.count, (slice + 1) * size)
+                    let part = items[range]
+                    group.addTask {
+                        let (results, valid) = answer(part, today: today)
+                        return (slice, results, valid)
+                    }
+                }
+                var parts: [(Int, [JSONValue], Int)] = []
+                for await part in group { parts.append(part) }
+                return parts.sorted { $0.0 < $1.0 }
+            }
+            results.reserveCapacity(items.count)
+            for (_, part, partValid) in parts {
+                results.append(contentsOf: part)
+                valid += partValid
+            }
         }
         var object = JSONObject(minimumCapacity: 3)
         object.appendUnchecked(key: "results", value: .array(results))
         object.appendUnchecked(key: "valid", value: .int(Int64(valid)))
         object.appendUnchecked(key: "invalid", value: .int(Int64(items.count - valid)))
-        return (.object(object), valid)
+        return (.object(object), items.count, valid)
+    }
+
+    /// Batches this large or larger are split across cores.
+    static let parallelBatchThreshold = 2_000
+    /// Cores to split a batch across.
+    static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// Checks a slice of the items and builds their results; returns them with the number valid.
+    func answer(_ items: ArraySlice<IdentityRequestReader.Item>, today: IdentityDate) -> (results: [JSONValue], valid: Int) {
+        var results: [JSONValue] = []
+        results.reserveCapacity(items.count)
+        var valid = 0
+        var json = IdentityJSON(regions: regionJSON)
+        for item in items {
+            let check = validator.validate(item.value, as: item.kind, today: today)
+            if check.valid { valid += 1 }
+            results.append(json.object(check, ref: item.ref))
+        }
+        return (results, valid)
     }
 }

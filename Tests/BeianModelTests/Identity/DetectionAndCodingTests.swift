@@ -120,6 +120,9 @@ struct DetectionAndCodingTests {
     func verdictAgrees() {
         let corpus = IdentityBenchmarkCorpus.generate(count: 4_000, seed: 11)
             + IdentityBenchmarkCorpus.residentIDs(count: 2_000, seed: 12)
+            + IdentityBenchmarkCorpus.creditCodes(count: 2_000, seed: 13)
+            + ["91350100M000100Y43", "9135A100M000100Y43", "91350100M000100YI3", "91350100M000100Y4I", "B1350100M000100Y43",
+               "9111000060003IOZSV", "911100006000373420", "G1110105M000100Y4" + "3"]
         var valid = 0
         for input in corpus {
             let full = F.check(input)
