@@ -129,7 +129,7 @@ enum IdentityBenchmark {
         let service = IdentityService(divisions: try DivisionRegistry.loadBundled())
         let requestBytes = try JSONWriter.serialize(message)
         let response = try await service.verifyBatch(message).response
-        let responseBytes = try JSONWriter.serialize(response); try Data(responseBytes).write(to: URL(fileURLWithPath: "/tmp/identity-response.json")); try Data(requestBytes).write(to: URL(fileURLWithPath: "/tmp/identity-request.json"))
+        let responseBytes = try JSONWriter.serialize(response)
         func median(_ body: () throws -> Void) rethrows -> Double {
             var samples: [Double] = []
             for _ in 0..<10 {

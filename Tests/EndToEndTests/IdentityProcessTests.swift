@@ -1,4 +1,5 @@
 import BeianJSON
+import BeianModel
 import BeianRPC
 import Foundation
 import Testing
@@ -115,6 +116,28 @@ struct IdentityProcessTests {
             #expect(byNumber.standardOutput.contains("共 5 条：有效 0，无效 5"))
             let missing = try await verify(identity, ["--file", csv, "--column", "passport"])
             #expect(missing.exitCode == 2)
+        }
+    }
+
+    @Test("a file of more than 10,000 rows is checked in several calls, every row reported")
+    func largeFile() async throws {
+        let directory = try TemporaryDirectory(prefix: "e2e-verify-large")
+        defer { directory.remove() }
+        let csv = directory.file("county.csv")
+        let birth = IdentityDate(year: 1985, month: 5, day: 5)!
+        var lines = ["证件号码"]
+        for index in 0..<10_050 {
+            let number = IdentityGenerator.residentID(region: 130502, birth: birth, sequence: index % 1000)
+            lines.append(index % 1000 == 7 ? String(number.dropLast()) + "0" : number)
+        }
+        try lines.joined(separator: "\n").write(toFile: csv, atomically: true, encoding: .utf8)
+        let invalid = (0..<10_050).filter { $0 % 1000 == 7 && !IdentityGenerator.residentID(region: 130502, birth: birth, sequence: $0 % 1000).hasSuffix("0") }.count
+        try await withIdentity { identity in
+            let result = try await verify(identity, ["--file", csv, "--timeout", "120"])
+            #expect(result.exitCode == (invalid > 0 ? 1 : 0), "\(result.standardError)")
+            #expect(result.standardOutput.contains("第 10051 行"))
+            #expect(result.standardOutput.contains("共 10050 条：有效 \(10_050 - invalid)，无效 \(invalid)"))
+            #expect(identity.logs.filter { $0.contains("verified batch") }.count == 2)
         }
     }
 

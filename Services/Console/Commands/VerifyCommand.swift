@@ -53,13 +53,8 @@ enum VerifyCommand: ConsoleCommand {
                                                    as: IdentityCheck.self)
                 results = [IdentityBatchResult(ref: nil, check: check)]
             } else {
-                for start in stride(from: 0, to: items.count, by: IdentityAPI.maximumBatchItems) {
-                    let chunk = items[start..<min(items.count, start + IdentityAPI.maximumBatchItems)]
-                    let request = IdentityBatchRequest(items: chunk.map {
-                        IdentityBatchItem(kind: kind, value: $0.value, ref: $0.row.map { "row \($0)" })
-                    })
-                    results += try await client.unary(IdentityAPI.verifyBatch, request: request, as: IdentityBatchResponse.self).results
-                }
+                let batch = items.map { IdentityBatchItem(kind: kind, value: $0.value, ref: $0.row.map { "row \($0)" }) }
+                for chunk in chunks(batch) { results += try await verifyBatch(client, chunk) }
             }
         } catch {
             output.show(error)
@@ -72,6 +67,40 @@ enum VerifyCommand: ConsoleCommand {
             report.numbers(results.map(\.check))
         }
         return results.allSatisfy(\.check.valid) ? 0 : 1
+    }
+}
+
+extension VerifyCommand {
+    /// Request bytes one call should stay under (the frame limit is 4 MiB; answers are larger).
+    static let chunkBytes = 1 << 20
+
+    /// Consecutive slices of at most 10,000 items and about `chunkBytes` of JSON each.
+    static func chunks(_ items: [IdentityBatchItem]) -> [ArraySlice<IdentityBatchItem>] {
+        var chunks: [ArraySlice<IdentityBatchItem>] = []
+        var start = 0, bytes = 0
+        for (index, item) in items.enumerated() {
+            let size = 48 + (item.value?.utf8.count ?? 0) + (item.ref?.utf8.count ?? 0)
+            if index > start && (index - start == IdentityAPI.maximumBatchItems || bytes + size > chunkBytes) {
+                chunks.append(items[start..<index])
+                (start, bytes) = (index, 0)
+            }
+            bytes += size
+        }
+        if start < items.count { chunks.append(items[start...]) }
+        return chunks
+    }
+
+    /// One `VerifyBatch` call; an answer too large for one frame (RESOURCE_EXHAUSTED, e.g. long
+    /// garbage values with many reasons) is asked for again in two halves.
+    static func verifyBatch(_ client: RPCClient, _ items: ArraySlice<IdentityBatchItem>) async throws(RPCError)
+        -> [IdentityBatchResult] {
+        do {
+            return try await client.unary(IdentityAPI.verifyBatch, request: IdentityBatchRequest(items: Array(items)),
+                                          as: IdentityBatchResponse.self).results
+        } catch where error.code == .resourceExhausted && items.count > 1 {
+            let middle = items.startIndex + items.count / 2
+            return try await verifyBatch(client, items[..<middle]) + verifyBatch(client, items[middle...])
+        }
     }
 }
 
@@ -162,12 +191,14 @@ struct VerifyReport {
     private func regionText(_ region: IdentityCheck.Region) -> String {
         var text = region.code + " " + (region.fullName ?? region.name ?? output.text("（未知）", "(unknown)"))
         if let status = region.status {
-            var span = ""
-            if region.nameFrom != nil || region.nameUntil != nil {
-                span = "\(region.nameFrom.map(String.init) ?? "")–\(region.nameUntil.map(String.init) ?? "")"
+            let span = switch (region.nameFrom, region.nameUntil) {
+            case let (from?, until?): output.text("，此名称 \(from)–\(until) 年使用", ", name used \(from)–\(until)")
+            case let (nil, until?): output.text("，此名称使用至 \(until) 年", ", name used until \(until)")
+            case let (from?, nil): output.text("，此名称自 \(from) 年起使用", ", name used since \(from)")
+            case (nil, nil): ""
             }
             let state = status == .current ? output.text("现行", "current") : output.text("已撤销", "retired")
-            text += output.text("（\(state)\(span.isEmpty ? "" : "，此名称 " + span)）", " (\(state)\(span.isEmpty ? "" : ", name used " + span))")
+            text += output.text("（\(state)\(span)）", " (\(state)\(span))")
         }
         return text
     }
