@@ -72,6 +72,35 @@ struct VerifyBatchTests {
         }
     }
 
+    @Test("compact results: the same verdicts and issues, no facts, no messages, about a third of the bytes")
+    func compact() async throws {
+        let values = IdentityBenchmarkCorpus.generate(count: 2_000, seed: 77)
+        let items = values.map { IdentityBatchItem(value: $0) }
+        try await withIdentityServer { _, client in
+            let full = try await client.unaryJSON(IdentityAPI.verifyBatch,
+                                                  message: try JSONCoding.encodeValue(IdentityBatchRequest(items: items))).message
+            let compact = try await client.unaryJSON(
+                IdentityAPI.verifyBatch,
+                message: try JSONCoding.encodeValue(IdentityBatchRequest(items: items, detail: .compact))).message
+            let decoded = try JSONCoding.decode(IdentityBatchResponse.self, from: compact)
+            for (index, result) in decoded.results.enumerated() {
+                var expected = T.expected(values[index])
+                expected.person = nil
+                expected.organization = nil
+                #expect(result.check == expected, "\(values[index])")
+            }
+            #expect(compact["valid"] == full["valid"])
+            let fullBytes = try JSONWriter.serialize(full).count, compactBytes = try JSONWriter.serialize(compact).count
+            #expect(compactBytes * 2 < fullBytes, "\(compactBytes) vs \(fullBytes)")
+            let text = compact.description
+            #expect(!text.contains("message_zh") && !text.contains("\"person\"") && !text.contains("\"reasons\":[]"))
+            let bad = try #require(await capturedRPCError {
+                try await client.unaryJSON(IdentityAPI.verifyBatch, message: ["items": [], "detail": "brief"])
+            })
+            #expect(bad.fieldViolations.map(\.field) == ["detail"])
+        }
+    }
+
     @Test("an empty batch is an empty answer")
     func emptyBatch() async throws {
         try await withIdentityServer { _, client in

@@ -54,7 +54,9 @@ enum VerifyCommand: ConsoleCommand {
                 results = [IdentityBatchResult(ref: nil, check: check)]
             } else {
                 let batch = items.map { IdentityBatchItem(kind: kind, value: $0.value, ref: $0.row.map { "row \($0)" }) }
-                for chunk in chunks(batch) { results += try await verifyBatch(client, chunk) }
+                // The per-row report shows verdicts and reasons only: compact results suffice.
+                let detail: IdentityResultDetail = arguments.value("file") != nil && !output.json ? .compact : .full
+                for chunk in chunks(batch) { results += try await verifyBatch(client, chunk, detail: detail) }
             }
         } catch {
             output.show(error)
@@ -92,14 +94,15 @@ extension VerifyCommand {
 
     /// One `VerifyBatch` call; an answer too large for one frame (RESOURCE_EXHAUSTED, e.g. long
     /// garbage values with many reasons) is asked for again in two halves.
-    static func verifyBatch(_ client: RPCClient, _ items: ArraySlice<IdentityBatchItem>) async throws(RPCError)
-        -> [IdentityBatchResult] {
+    static func verifyBatch(_ client: RPCClient, _ items: ArraySlice<IdentityBatchItem>, detail: IdentityResultDetail)
+        async throws(RPCError) -> [IdentityBatchResult] {
         do {
-            return try await client.unary(IdentityAPI.verifyBatch, request: IdentityBatchRequest(items: Array(items)),
+            return try await client.unary(IdentityAPI.verifyBatch, request: IdentityBatchRequest(items: Array(items), detail: detail),
                                           as: IdentityBatchResponse.self).results
         } catch where error.code == .resourceExhausted && items.count > 1 {
             let middle = items.startIndex + items.count / 2
-            return try await verifyBatch(client, items[..<middle]) + verifyBatch(client, items[middle...])
+            return try await verifyBatch(client, items[..<middle], detail: detail)
+                + verifyBatch(client, items[middle...], detail: detail)
         }
     }
 }

@@ -11,11 +11,16 @@ import BeianModel
 struct IdentityJSON {
     /// Prepared region objects.
     let regions: RegionJSONCache
+    /// `compact`: no facts, no messages, no empty lists (see `IdentityResultDetail`).
+    let compact: Bool
     /// Issues written so far (bounded: a batch of distinct dates must not grow it without end).
     private var issueCache: [IdentityIssue: JSONValue] = [:]
     private static let issueCacheLimit = 4_096
 
-    init(regions: RegionJSONCache) { self.regions = regions }
+    init(regions: RegionJSONCache, detail: IdentityResultDetail = .full) {
+        self.regions = regions
+        self.compact = detail == .compact
+    }
 
     /// The check as a JSON object, with `ref` first when given (a batch result).
     mutating func object(_ check: IdentityCheck, ref: String? = nil) -> JSONValue {
@@ -25,6 +30,11 @@ struct IdentityJSON {
         object.appendUnchecked(key: "kind", value: .string(check.kind.rawValue))
         object.appendUnchecked(key: "normalized", value: .string(check.normalized))
         if let upgraded = check.upgraded { object.appendUnchecked(key: "upgraded", value: .string(upgraded)) }
+        if compact {
+            if !check.reasons.isEmpty { object.appendUnchecked(key: "reasons", value: issues(check.reasons)) }
+            if !check.warnings.isEmpty { object.appendUnchecked(key: "warnings", value: issues(check.warnings)) }
+            return .object(object)
+        }
         object.appendUnchecked(key: "reasons", value: issues(check.reasons))
         object.appendUnchecked(key: "warnings", value: issues(check.warnings))
         if let person = check.person { object.appendUnchecked(key: "person", value: Self.person(person, regions)) }
@@ -40,17 +50,19 @@ struct IdentityJSON {
         if issues.isEmpty { return Self.emptyArray }
         return .array(issues.map { issue in
             if let cached = issueCache[issue] { return cached }
-            let json = Self.issue(issue)
+            let json = Self.issue(issue, messages: !compact)
             if issueCache.count < Self.issueCacheLimit { issueCache[issue] = json }
             return json
         })
     }
 
-    static func issue(_ issue: IdentityIssue) -> JSONValue {
+    static func issue(_ issue: IdentityIssue, messages: Bool = true) -> JSONValue {
         var object = JSONObject(minimumCapacity: 6)
         object.appendUnchecked(key: "code", value: .string(issue.code.rawValue))
-        object.appendUnchecked(key: "message_zh", value: .string(issue.messageChinese))
-        object.appendUnchecked(key: "message_en", value: .string(issue.messageEnglish))
+        if messages {
+            object.appendUnchecked(key: "message_zh", value: .string(issue.messageChinese))
+            object.appendUnchecked(key: "message_en", value: .string(issue.messageEnglish))
+        }
         if let position = issue.position { object.appendUnchecked(key: "position", value: .int(Int64(position))) }
         if let expected = issue.expected { object.appendUnchecked(key: "expected", value: .string(expected)) }
         if let found = issue.found { object.appendUnchecked(key: "found", value: .string(found)) }

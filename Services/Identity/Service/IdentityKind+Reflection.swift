@@ -7,3 +7,4 @@ extension IdentityCheck.Gender: ReflectableEnum {}
 extension IdentityCheck.RegionStatus: ReflectableEnum {}
 extension DivisionRegistry.Level: ReflectableEnum {}
 extension HolderMatch: ReflectableEnum {}
+extension IdentityResultDetail: ReflectableEnum {}

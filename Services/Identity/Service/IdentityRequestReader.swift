@@ -43,8 +43,18 @@ enum IdentityRequestReader {
         return (kind, value)
     }
 
-    /// The items of a `VerifyBatch` request; RESOURCE_EXHAUSTED above the item limit.
-    static func batch(_ message: JSONValue) throws(RPCError) -> [Item] {
+    /// The items and detail level of a `VerifyBatch` request; RESOURCE_EXHAUSTED above the item limit.
+    static func batch(_ message: JSONValue) throws(RPCError) -> (items: [Item], detail: IdentityResultDetail) {
+        var detail = IdentityResultDetail.full
+        switch message["detail"] {
+        case nil, .null?:
+            break
+        case .string(let name)? where IdentityResultDetail(rawValue: name) != nil:
+            detail = IdentityResultDetail(rawValue: name)!
+        case let other?:
+            throw invalid([.init(field: "detail", rule: "enum_value", zh: "detail 应为 full 或 compact，实际为 \(other)",
+                                 en: "detail must be full or compact, found \(other)")])
+        }
         let list: [JSONValue]
         switch message["items"] {
         case .array(let array)?:
@@ -92,7 +102,7 @@ enum IdentityRequestReader {
             items.append(item)
         }
         guard violations.isEmpty else { throw invalid(violations) }
-        return items
+        return (items, detail)
     }
 
     /// The requested kind; `auto` when absent or null; a violation for anything but a known name.

@@ -28,7 +28,7 @@ extension IdentityService {
     /// `VerifyBatch`: up to 10,000 numbers → one result each, in order, and the counts.
     var verifyBatchMethod: RPCMethod {
         .unary(IdentityAPI.service, "VerifyBatch",
-               summary: "Checks up to 10000 numbers in order: {items: [{kind, value, ref}]} → {results, valid, invalid}.",
+               summary: "Checks up to 10000 numbers in order: {items: [{kind, value, ref}], detail: full|compact} → {results, valid, invalid}.",
                request: RawMessage<IdentityBatchRequest>.self, response: RawMessage<IdentityBatchResponse>.self) { request, context in
             _ = try IdentityAccess.authorize(context)
             let answer = try await verifyBatch(request.value)
@@ -49,13 +49,13 @@ extension IdentityService {
     /// response, the number of items and how many are valid. Large batches are checked in
     /// parallel slices, one per core.
     package func verifyBatch(_ message: JSONValue) async throws(RPCError) -> (response: JSONValue, count: Int, valid: Int) {
-        let items = try IdentityRequestReader.batch(message)
+        let (items, detail) = try IdentityRequestReader.batch(message)
         let today = today()
         let slices = items.count < Self.parallelBatchThreshold ? 1 : min(Self.cores, items.count / (Self.parallelBatchThreshold / 2))
         var results: [JSONValue] = []
         var valid = 0
         if slices <= 1 {
-            (results, valid) = answer(items[...], today: today)
+            (results, valid) = answer(items[...], detail: detail, today: today)
         } else {
             let size = (items.count + slices - 1) / slices
             let parts = await withTaskGroup(of: (Int, [JSONValue], Int).self) { group in
@@ -63,7 +63,7 @@ extension IdentityService {
                     let range = (slice * size)..<min(items.count, (slice + 1) * size)
                     let part = items[range]
                     group.addTask {
-                        let (results, valid) = answer(part, today: today)
+                        let (results, valid) = answer(part, detail: detail, today: today)
                         return (slice, results, valid)
                     }
                 }
@@ -90,11 +90,12 @@ extension IdentityService {
     static let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// Checks a slice of the items and builds their results; returns them with the number valid.
-    func answer(_ items: ArraySlice<IdentityRequestReader.Item>, today: IdentityDate) -> (results: [JSONValue], valid: Int) {
+    func answer(_ items: ArraySlice<IdentityRequestReader.Item>, detail: IdentityResultDetail,
+                today: IdentityDate) -> (results: [JSONValue], valid: Int) {
         var results: [JSONValue] = []
         results.reserveCapacity(items.count)
         var valid = 0
-        var json = IdentityJSON(regions: regionJSON)
+        var json = IdentityJSON(regions: regionJSON, detail: detail)
         for item in items {
             let check = validator.validate(item.value, as: item.kind, today: today)
             if check.valid { valid += 1 }

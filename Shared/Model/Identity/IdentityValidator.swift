@@ -159,6 +159,9 @@ package struct IdentityValidator: Sendable {
             }
             return
         }
+        // Count the credit code reading's reasons first (no allocations); build it only if it can win.
+        let creditReasons = creditCodeReasonCount(digits: bytes)
+        guard creditReasons == 0 || creditReasons < result.reasons.count else { return }
         var credit = IdentityCheck(kind: .unifiedSocialCreditCode, normalized: result.normalized)
         creditCode(bytes, into: &credit)
         if credit.valid {

@@ -133,6 +133,18 @@ struct DetectionAndCodingTests {
         #expect(valid > corpus.count / 2 && valid < corpus.count)
     }
 
+    @Test("the allocation-free credit code reason count equals the full check's, for all-digit numbers")
+    func creditReasonCount() {
+        let corpus = IdentityBenchmarkCorpus.residentIDs(count: 3_000, seed: 21) + ["121200004013590816", "913205056082348768"]
+        for input in corpus {
+            var normalized = IdentityValidator.normalize(input)
+            guard normalized.utf8.count == 18, normalized.utf8.dropLast().allSatisfy({ (48...57).contains($0) }) else { continue }
+            let full = F.check(normalized, as: .unifiedSocialCreditCode).reasons.count
+            let counted = normalized.withUTF8 { F.validator.creditCodeReasonCount(digits: $0) }
+            #expect(counted == full, "\(input)")
+        }
+    }
+
     @Test("the corpus is deterministic and mixes every kind")
     func corpus() {
         #expect(IdentityBenchmarkCorpus.generate(count: 500, seed: 3) == IdentityBenchmarkCorpus.generate(count: 500, seed: 3))
