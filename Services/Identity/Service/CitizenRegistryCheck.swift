@@ -26,7 +26,7 @@ extension IdentityService {
         .unary(IdentityAPI.service, "VerifyHolder",
                summary: "Name-to-number matching (人证核验) against the national citizen identity service; off unless configured.",
                request: HolderCheckRequest.self, response: HolderCheckResponse.self) { request, context in
-            _ = try IdentityAccess.authorize(context)
+            try IdentityAccess.authorize(context)
             guard let citizenRegistry else {
                 throw RPCError(.failedPrecondition, Self.holderMatchingOff + " / 本部署未开通人证核验（未连接全国公民身份信息核验服务）")
             }

@@ -6,6 +6,7 @@ import BeianServiceKit
 enum IdentityAccess {
     /// The caller, if allowed: UNAUTHENTICATED without a client certificate, PERMISSION_DENIED
     /// for a certificate that names no known service or staff role.
+    @discardableResult
     static func authorize(_ context: ServerContext) throws(RPCError) -> Caller {
         let caller = try context.caller()
         if case .anonymous = caller {

@@ -13,7 +13,7 @@ extension IdentityService {
         .unary(IdentityAPI.service, "LookupRegion",
                summary: "A division by code (130502) or name (襄都区, partial names too) with its name history.",
                request: RegionLookupRequest.self, response: RegionLookupResponse.self) { request, context in
-            _ = try IdentityAccess.authorize(context)
+            try IdentityAccess.authorize(context)
             return try lookupRegions(request)
         }
     }

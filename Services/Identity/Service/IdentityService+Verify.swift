@@ -12,7 +12,7 @@ extension IdentityService {
         .unary(IdentityAPI.service, "Verify",
                summary: "Checks one number: {kind (default auto), value} → the check with reasons and facts.",
                request: RawMessage<IdentityVerifyRequest>.self, response: RawMessage<IdentityCheck>.self) { request, context in
-            _ = try IdentityAccess.authorize(context)
+            try IdentityAccess.authorize(context)
             let (kind, value) = try IdentityRequestReader.verify(request.value)
             let check = validator.validate(value, as: kind, today: today())
             context.logger.info("verified", [
@@ -30,7 +30,7 @@ extension IdentityService {
         .unary(IdentityAPI.service, "VerifyBatch",
                summary: "Checks up to 10000 numbers in order: {items: [{kind, value, ref}], detail: full|compact} → {results, valid, invalid}.",
                request: RawMessage<IdentityBatchRequest>.self, response: RawMessage<IdentityBatchResponse>.self) { request, context in
-            _ = try IdentityAccess.authorize(context)
+            try IdentityAccess.authorize(context)
             let answer = try await verifyBatch(request.value)
             context.logger.info("verified batch", [
                 "items": .int(answer.count), "valid": .int(answer.valid), "invalid": .int(answer.count - answer.valid),
