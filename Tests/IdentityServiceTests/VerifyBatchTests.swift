@@ -46,7 +46,7 @@ struct VerifyBatchTests {
                 ["value": "", "ref": "b"],
                 ["ref": "c"],
                 ["value": "110105194912310021", "kind": "resident_id"],
-                ["value": "  ", "kind": "organization_code", "ref": nil],
+                ["value": "  ", "kind": "organization_code", "ref": .null],
                 ["value": "91350100M000100Y43", "kind": "resident_id", "ref": "f"],
             ]]
             let response = try await client.unaryJSON(IdentityAPI.verifyBatch, message: message).message
