@@ -40,12 +40,12 @@ struct ConnectionLifecycleTests {
 
     @Test("an open Watch is a call: the connection is not idle while it lasts")
     func watchKeepsConnection() async throws {
-        try await withTestServer(configure: { $0.idleTimeout = .milliseconds(1500) }) { server in
+        try await withTestServer(configure: { $0.idleTimeout = .seconds(4) }) { server in
             let client = try server.client()
             let watch = try await client.open("grpc.health.v1.Health/Watch", message: ["service": ""], end: true)
             var iterator = watch.responses.makeAsyncIterator()
             #expect(try await iterator.next() == ["status": "SERVING"])
-            try await Task.sleep(for: .milliseconds(3500))
+            try await Task.sleep(for: .seconds(7))
             #expect(server.server.connectionCount == 1)
             watch.cancel()
         }

@@ -203,7 +203,7 @@ final class ClientConnection: FramedConnectionDelegate, @unchecked Sendable {
         }
         for call in refused {
             framed.loop.cancelTimer(call.takeDeadlineTimer())
-            call.deliver(.finished(RPCError(.unavailable, "the server is going away (\(reason)); the call was not processed"), metadata: [:]))
+            call.deliver(.finished(RPCError.notProcessed("the server is going away (\(reason)); the call was not processed"), metadata: [:]))
         }
         onClose(self)  // the client will use a new connection for new calls
         closeIfDrained()

@@ -64,8 +64,17 @@ package final class RPCClient: Sendable {
         return try await unaryEncoded(method, message: encoded, options: options)
     }
 
-    /// Calls a unary method with an already encoded request.
+    /// Calls a unary method with an already encoded request. A call the server refused unprocessed
+    /// (it was going away: idle timeout, drain) is retried once on a new connection.
     package func unaryEncoded(_ method: String, message: EncodedMessage, options: CallOptions = CallOptions()) async throws(RPCError) -> ClientResponse {
+        do {
+            return try await unaryOnce(method, message: message, options: options)
+        } catch where error.wasNotProcessed {
+            return try await unaryOnce(method, message: message, options: options)
+        }
+    }
+
+    private func unaryOnce(_ method: String, message: EncodedMessage, options: CallOptions) async throws(RPCError) -> ClientResponse {
         let call = try await open(method, encoded: message, end: true, options: options).call
         var response: JSONValue?
         while true {
