@@ -20,9 +20,15 @@ package final class RPCClient: Sendable {
     let logger: Logger
     private let manager: ConnectionManager
 
-    package init(configuration: ClientConfiguration, group: EventLoopGroup = .shared, logger: Logger = .disabled) throws {
+    package convenience init(configuration: ClientConfiguration, group: EventLoopGroup = .shared, logger: Logger = .disabled) throws {
+        try self.init(configuration: configuration, tlsContext: TLSContext(configuration.tls), group: group, logger: logger)
+    }
+
+    /// A client sharing an already built TLS context (its certificates and keys are read once;
+    /// `configuration.tls` is then not consulted).
+    package init(configuration: ClientConfiguration, tlsContext: TLSContext, group: EventLoopGroup = .shared, logger: Logger = .disabled) {
         self.configuration = configuration
-        self.tlsContext = try TLSContext(configuration.tls)
+        self.tlsContext = tlsContext
         self.group = group
         self.logger = logger
         self.manager = ConnectionManager()
