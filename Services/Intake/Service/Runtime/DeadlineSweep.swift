@@ -3,7 +3,7 @@ import BeianRuntime
 import Synchronization
 
 /// The background job that keeps timeliness right as the calendar moves (时限巡检): every
-/// `BEIAN_DEADLINE_SWEEP_MS` it recomputes the deadlines of open filings (`DeadlineWatch`),
+/// `BEIAN_DEADLINE_SWEEP_MS` it recomputes the deadlines of open filings (`OpenDeadlines`),
 /// stores each change of timeliness (history and audit in the same transaction), and logs one
 /// summary line when the picture changed (count overdue, due soon, updated) — not on every sweep.
 package final class DeadlineSweep: Sendable {
@@ -14,7 +14,7 @@ package final class DeadlineSweep: Sendable {
     package struct Summary: Sendable, Hashable {
         /// Open filings past their due date.
         package var overdue: Int
-        /// Open filings due within `DeadlineWatch.defaultWithinDays`.
+        /// Open filings due within `OpenDeadlines.defaultWithinDays`.
         package var dueSoon: Int
         /// Filings whose stored timeliness changed in this sweep.
         package var updated: Int
@@ -64,7 +64,7 @@ package final class DeadlineSweep: Sendable {
             var updated = 0
             for sequence in candidates where try await update(sequence, today: today) { updated += 1 }
             let counts = try await service.store.read { db in
-                try repository.openDeadlineCounts(today: today, withinDays: DeadlineWatch.defaultWithinDays, in: db)
+                try repository.openDeadlineCounts(today: today, withinDays: OpenDeadlines.defaultWithinDays, in: db)
             }
             let summary = Summary(overdue: counts.overdue, dueSoon: counts.dueSoon, updated: updated)
             let changed = lastLogged.withLock { last in
@@ -91,7 +91,7 @@ package final class DeadlineSweep: Sendable {
         let now = service.clock.now()
         return try await service.store.write { db in
             guard var stored = try service.repository.load(sequence: sequence, in: db),
-                  let next = DeadlineWatch.reassess(stored.record, today: today, profile: service.profile,
+                  let next = OpenDeadlines.reassess(stored.record, today: today, profile: service.profile,
                                                     calendar: service.calendar) else { return false }
             stored.record.deadline = next
             stored.record.updatedAt = now

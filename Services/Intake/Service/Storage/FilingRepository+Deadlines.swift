@@ -2,12 +2,12 @@ import BeianModel
 import BeianStore
 
 extension FilingRepository {
-    /// The SQL list of `DeadlineWatch.openStatuses`.
+    /// The SQL list of `OpenDeadlines.openStatuses`.
     static var openStatusList: String {
-        DeadlineWatch.openStatuses.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
+        OpenDeadlines.openStatuses.map { "'\($0.rawValue)'" }.sorted().joined(separator: ", ")
     }
 
-    /// Rows whose stored timeliness may change on `today` (see `DeadlineWatch.reassess`): open
+    /// Rows whose stored timeliness may change on `today` (see `OpenDeadlines.reassess`): open
     /// filings not yet assessed as unfiled or whose due date has passed while pending, and filings
     /// filed again while still assessed as unfiled.
     package func deadlineCandidates(today: CivilDate, in db: Database) throws -> [Int64] {

@@ -7,7 +7,7 @@ import BeianModel
 /// `overdue`), and once it is resubmitted it is filed on the day of the resubmission (`on_time`
 /// or `late`). Filings submitted, accepted or changed were filed when they came in; their
 /// timeliness does not move with the calendar.
-package enum DeadlineWatch {
+package enum OpenDeadlines {
     /// Statuses in which the operator owes the filing.
     package static let openStatuses: Set<FilingStatus> = [.returnedForCorrection]
     /// Version events by which an open filing is filed again.
