@@ -5,6 +5,6 @@ extension IntakeService {
     /// (materials, export, statistics, transfers...).
     package var methods: [RPCMethod] {
         scopeMethods + submissionMethods + queryMethods + reviewMethods + lifecycleMethods + materialMethods
-            + reportMethods
+            + reportMethods + transferMethods
     }
 }
