@@ -105,4 +105,23 @@ struct DeadlineTests {
             #expect(invalid.code == .invalidArgument)
         }
     }
+
+    @Test("the runtime's job recomputes timeliness on its own as the calendar moves")
+    func periodicJob() async throws {
+        try await IntakeHarness.with(office: "130500", today: "2020-06-01",
+                                     extra: ["BEIAN_DEADLINE_SWEEP_MS": "100"]) { intake in
+            let clerk = try intake.staffClient()
+            let receipt = try await intake.operatorClient().submit(Submissions.individualAccount(
+                name: "邢台小吃", region: "130503", registered: "2020-05-25"))
+            _ = try await clerk.review(receipt.filingId, "return_for_correction", reason: "请补充")
+            try intake.setToday("2020-06-15")
+            let overdue = try await eventually {
+                try await clerk.get(receipt.filingId).deadline?.timeliness == .overdue
+            }
+            #expect(overdue)
+            let view = try await clerk.get(receipt.filingId)
+            // A sweep may have run between the return and the clock's move (then it was pending first).
+            #expect(view.history.filter { $0.action.hasPrefix("deadline_") }.last?.action == "deadline_overdue")
+        }
+    }
 }

@@ -146,12 +146,14 @@ struct MaterialTests {
             let theirs = try await client.submit(Submissions.individualAccount(name: "商洛风光", region: "611021",
                                                                              sequence: 2))
             let other = try #require(await capturedRPCError {
-                try await client.upload(theirs.filingId, kind: "filing_form", filename: "x.pdf", bytes: SampleFiles.pdf(),
+                try await client.upload(theirs.filingId, kind: "filing_form", filename: "x.pdf",
+                                        bytes: SampleFiles.pdf(),
                                         metadata: ["filing-id": mine.filingId, "access-code": mine.accessCode])
             })
             #expect(other.code == .permissionDenied)
             let anonymous = try #require(await capturedRPCError {
-                try await client.upload(theirs.filingId, kind: "filing_form", filename: "x.pdf", bytes: SampleFiles.pdf())
+                try await client.upload(theirs.filingId, kind: "filing_form", filename: "x.pdf",
+                                        bytes: SampleFiles.pdf())
             })
             #expect(anonymous.code == .unauthenticated)
             let auditor = try #require(await capturedRPCError {

@@ -26,7 +26,9 @@ struct ReportLogicTests {
         let limits = MaterialLimits(perFile: 100, perFiling: 150, chunk: 40)
         var upload = MaterialUpload(limits: limits, alreadyStored: 0)
         let bytes = Array("%PDF-".utf8) + [UInt8](repeating: 7, count: 75)
-        for start in stride(from: 0, to: bytes.count, by: 40) { try upload.append(Array(bytes[start..<min(start + 40, 80)])) }
+        for start in stride(from: 0, to: bytes.count, by: 40) {
+            try upload.append(Array(bytes[start..<min(start + 40, 80)]))
+        }
         let file = try upload.finish()
         #expect(file.sha256 == SHA256.hexHash(bytes))
         #expect(file.mediaType == .pdf)
@@ -139,7 +141,8 @@ struct ReportLogicTests {
                                                        profile: profile, calendar: calendar))
         #expect(late.timeliness == .overdue && late.daysLate == 1)
         record.deadline = late
-        let resubmittedAt = Timestamp(millisecondsSinceEpoch: record.submittedAt.millisecondsSinceEpoch + 11 * 86_400_000)
+        let resubmittedAt = Timestamp(
+            millisecondsSinceEpoch: record.submittedAt.millisecondsSinceEpoch + 11 * 86_400_000)
         record.filing = try record.filing.applying(.resubmit, by: "operator", at: resubmittedAt)
         let filed = try #require(OpenDeadlines.reassess(record, today: try CivilDate(iso: "2020-06-20"),
                                                         profile: profile, calendar: calendar))
@@ -156,8 +159,8 @@ struct ReportLogicTests {
         let day = try CivilDate(iso: today)
         let assessment = try SubmissionAssessor.assess(submission, profile: profile, calendar: Self.data.calendar,
                                                        today: day)
-        let now = Timestamp(millisecondsSinceEpoch: Int64(try CivilDate(iso: "1970-01-01").days(until: day)) * 86_400_000
-            + 4 * 3_600_000)
+        let days = Int64(try CivilDate(iso: "1970-01-01").days(until: day))
+        let now = Timestamp(millisecondsSinceEpoch: days * 86_400_000 + 4 * 3_600_000)
         let filing = try NewFiling.make(id: FilingIdentifier.generate(officeCode: profile.officeCode),
                                         officeCode: profile.officeCode, localOfficeCode: assessment.localOffice,
                                         content: assessment.content, by: "operator", at: now)

@@ -65,7 +65,8 @@ struct TransferTests {
                 // Kaiping's intake retrying on its own gets the same filing back.
                 let asKaiping = try xingtai.server.client(
                     identity: TestCertificates.shared.serviceCertificate(name: "intake", office: "440783"))
-                let content = try #require(try await head.get(receipt.filingId, reveal: true).filing.versions.first?.content)
+                let revealed = try await head.get(receipt.filingId, reveal: true)
+                let content = try #require(revealed.filing.versions.first?.content)
                 let again: ReceiveTransferResponse = try await asKaiping.call("ReceiveTransfer", ReceiveTransferRequest(
                     sourceOffice: "440783", sourceFilingId: receipt.filingId, reason: "重试", content: content,
                     submittedAt: here.submittedAt, submittedOn: here.submittedAt.chinaCivilDate))

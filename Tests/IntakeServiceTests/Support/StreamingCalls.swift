@@ -35,8 +35,8 @@ extension RPCClient {
 
     /// Downloads a material: its description and bytes.
     func download(_ filingId: String, sha256: String) async throws -> (MaterialInfo, [UInt8]) {
-        let call = try await open(Self.intake + "GetMaterial",
-                                  message: try JSONCoding.encodeValue(MaterialRequest(filingId: filingId, sha256: sha256)),
+        let request = try JSONCoding.encodeValue(MaterialRequest(filingId: filingId, sha256: sha256))
+        let call = try await open(Self.intake + "GetMaterial", message: request,
                                   end: true, options: CallOptions(timeout: .seconds(30)))
         var info: MaterialInfo?
         var bytes: [UInt8] = []
@@ -67,7 +67,9 @@ enum SampleFiles {
     }
 
     /// A JPEG header and filler.
-    static func jpeg(size: Int = 1500) -> [UInt8] { padded([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8), size) }
+    static func jpeg(size: Int = 1500) -> [UInt8] {
+        padded([0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10] + Array("JFIF".utf8), size)
+    }
 
     /// A PNG signature and filler.
     static func png(size: Int = 1200) -> [UInt8] { padded([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], size) }

@@ -3,7 +3,8 @@ import BeianRPC
 import BeianServiceKit
 
 extension IntakeService {
-    func deadlineWatch(_ request: DeadlineWatchRequest, _ context: ServerContext) async throws -> DeadlineWatchResponse {
+    func deadlineWatch(_ request: DeadlineWatchRequest,
+                       _ context: ServerContext) async throws -> DeadlineWatchResponse {
         let scope = try watcherScope(context)
         var list = ViolationList()
         let within = request.withinDays ?? OpenDeadlines.defaultWithinDays

@@ -11,7 +11,8 @@ extension IntakeService {
         [
             .serverStreaming(Self.name, "ExportFilings", summary: "The filings matching ListFilings' filters as CSV "
                              + "chunks {chunk} (备案台账导出; staff; personal numbers masked)",
-                             request: ExportFilingsRequest.self, response: ExportChunk.self) { request, writer, context in
+                             request: ExportFilingsRequest.self,
+                             response: ExportChunk.self) { request, writer, context in
                 try await exportFilings(request, writer, context)
             },
             .unary(Self.name, "Statistics", summary: "Survey statistics of the office's filings as data and as a "

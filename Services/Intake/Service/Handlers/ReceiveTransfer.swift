@@ -82,7 +82,8 @@ extension IntakeService {
             throw RPCError(.permissionDenied, "the intake of office \(office) may not transfer filings of office "
                 + "\(request.sourceOffice)")
         }
-        guard FilingIdentifier.isWellFormed(request.sourceFilingId), request.sourceFilingId.hasPrefix("\(office)-") else {
+        let source = request.sourceFilingId
+        guard FilingIdentifier.isWellFormed(source), source.hasPrefix("\(office)-") else {
             throw RPCError.invalidArgument("source_filing_id is not a filing id of office \(office)", violations: [
                 RPCError.FieldViolation(field: "source_filing_id", rule: "filing_id", zh: "来源备案编号无效",
                                         en: "not a filing id of the sending office"),

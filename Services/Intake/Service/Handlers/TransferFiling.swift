@@ -34,7 +34,8 @@ extension IntakeService {
         let reason = list.requiredText(request.reason, "reason", "移交理由", "Reason",
                                        maxLength: SubmissionValidator.descriptionLimit)
         if let target, target == officeCode {
-            list.add("target_office", "own_office", zh: "不能移交给本办", en: "a filing cannot be transferred to its own office")
+            list.add("target_office", "own_office", zh: "不能移交给本办",
+                     en: "a filing cannot be transferred to its own office")
         } else if let target, peers.client(for: target) == nil {
             let known = peers.offices.joined(separator: ", ")
             list.add("target_office", "unknown_office", zh: "未配置网信办\(target)的受理系统（已配置：\(known)）",
@@ -44,7 +45,8 @@ extension IntakeService {
         let id = request.filingId
         let current = try await visibleFiling(id, to: principal)
         let repository = self.repository
-        if let done = try await store.read({ db in try repository.outgoingTransfer(filing: current.sequence, in: db) }) {
+        let sequence = current.sequence
+        if let done = try await store.read({ db in try repository.outgoingTransfer(filing: sequence, in: db) }) {
             return try Self.outcome(current.record.filing, done, requested: target)
         }
         if let refusal = FilingTransfer.refusal(current.record.filing) { throw RPCError(.failedPrecondition, refusal) }
@@ -84,8 +86,8 @@ extension IntakeService {
         let principal = try await requireActor(context, filingID: id, staffRoles: [.clerk, .head, .auditor])
         let current = try await visibleFiling(id, to: principal)
         let repository = self.repository
-        guard let done = try await store.read({ db in try repository.outgoingTransfer(filing: current.sequence, in: db) })
-        else {
+        let sequence = current.sequence
+        guard let done = try await store.read({ db in try repository.outgoingTransfer(filing: sequence, in: db) }) else {
             throw RPCError(.notFound, "filing \(id) was not transferred / 该备案未移交")
         }
         return try Self.outcome(current.record.filing, done, requested: nil)
@@ -107,8 +109,8 @@ extension IntakeService {
                 Self.receiveTransferMethod, request: request, as: ReceiveTransferResponse.self,
                 options: CallOptions(metadata: [Self.idempotencyKey: "transfer:\(stored.id)"], timeout: .seconds(15)))
         } catch where error.code == .unavailable || error.code == .deadlineExceeded {
-            throw RPCError(.unavailable, "the intake of office \(office) did not answer (\(error.message)); nothing was "
-                + "transferred, try again / 对方网信办受理系统暂不可用，未移交，请稍后重试")
+            throw RPCError(.unavailable, "the intake of office \(office) did not answer (\(error.message)); "
+                + "nothing was transferred, try again / 对方网信办受理系统暂不可用，未移交，请稍后重试")
         } catch {
             throw RPCError(.failedPrecondition, "the intake of office \(office) refused the transfer: "
                 + "\(error.code.name): \(error.message)")

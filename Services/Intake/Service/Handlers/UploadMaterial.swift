@@ -10,7 +10,8 @@ extension IntakeService {
             .clientStreaming(Self.name, "UploadMaterial", summary: "Upload a material in chunks (上传备案材料): first "
                              + "message {filing_id, kind, filename}, then {data: base64} of at most 256 KiB each; PDF, "
                              + "JPEG or PNG by content; its operator, or clerk/head",
-                             request: UploadMaterialMessage.self, response: UploadMaterialResponse.self) { messages, context in
+                             request: UploadMaterialMessage.self,
+                             response: UploadMaterialResponse.self) { messages, context in
                 try await uploadMaterial(messages, context)
             },
             .unary(Self.name, "ListMaterials", summary: "A filing's uploaded and declared materials and what is still "
@@ -99,8 +100,8 @@ extension IntakeService {
     /// FAILED_PRECONDITION for a rejected or cancelled filing.
     static func requireUploads(_ filing: Filing) throws(RPCError) {
         guard FilingMaterials.acceptsUploads(filing.status) else {
-            throw RPCError(.failedPrecondition, "filing \(filing.id) is \(filing.status.rawValue) (\(filing.status.zh)): "
-                + "materials can no longer be attached / 该备案已终结，不能再上传材料")
+            throw RPCError(.failedPrecondition, "filing \(filing.id) is \(filing.status.rawValue) "
+                + "(\(filing.status.zh)): materials can no longer be attached / 该备案已终结，不能再上传材料")
         }
     }
 }

@@ -173,7 +173,8 @@ package struct FilingStatistics: Codable, Sendable, Hashable {
             return FilingStatistics(
                 total: totals["total"] ?? 0,
                 byObjectKind: lines("object_kind", ObjectKind.allCases.map { ($0.rawValue, $0.zh) }),
-                byLocalOffice: lines("local_office", [("", profile.nameZh)] + profile.localOffices.map { ($0.id, $0.nameZh) }),
+                byLocalOffice: lines("local_office",
+                                     [("", profile.nameZh)] + profile.localOffices.map { ($0.id, $0.nameZh) }),
                 byPlatform: lines("platform", platforms + others, keepZeros: false),
                 byOperator: lines("operator", UnitType.allCases.map { ($0.rawValue, "单位·" + $0.zh) }
                     + [(OperatorKind.individual.rawValue, "个人")]),
@@ -181,7 +182,8 @@ package struct FilingStatistics: Codable, Sendable, Hashable {
                 byBusinessScope: lines("business_scope", BusinessScope.allCases.map { ($0.rawValue, $0.zh) }),
                 bySiteType: lines("site_type", SiteType.allCases.map { ($0.rawValue, Self.siteTypeLabel($0)) }),
                 byStatus: lines("status", FilingStatus.allCases.filter { $0 != .draft }.map { ($0.rawValue, $0.zh) }),
-                byTimeliness: lines("timeliness", Timeliness.allCases.map { ($0.rawValue, IntakeLabels.timeliness($0)) }),
+                byTimeliness: lines("timeliness",
+                                    Timeliness.allCases.map { ($0.rawValue, IntakeLabels.timeliness($0)) }),
                 closed: totals["closed"] ?? 0, late: totals["late"] ?? 0, overdue: totals["overdue"] ?? 0,
                 acceptedMissingMaterials: totals["missing"] ?? 0,
                 pendingVerification: totals["pending_verification"] ?? 0,

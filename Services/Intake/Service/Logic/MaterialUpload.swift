@@ -68,8 +68,8 @@ package struct MaterialUpload {
     /// Adds a chunk; throws the first limit or type problem it reveals.
     package mutating func append(_ chunk: [UInt8]) throws(MaterialUploadError) {
         guard chunk.count <= limits.chunk else {
-            throw MaterialUploadError(code: .chunkTooLarge, message: "a chunk holds \(chunk.count) bytes, more than the "
-                + "\(limits.chunk) allowed per message / 单个分片超过\(limits.chunk)字节")
+            throw MaterialUploadError(code: .chunkTooLarge, message: "a chunk holds \(chunk.count) bytes, more than "
+                + "the \(limits.chunk) allowed per message / 单个分片超过\(limits.chunk)字节")
         }
         let total = bytes.count + chunk.count
         guard total <= limits.perFile else {

@@ -69,8 +69,8 @@ package enum StatisticsReport {
 
     private static let css = """
         @page { size: A4; margin: 18mm 15mm; }
-        body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size: 11pt; color: #000; margin: 0 auto; \
-        max-width: 190mm; }
+        body { font-family: "SimSun", "Songti SC", "Noto Serif CJK SC", serif; font-size: 11pt; color: #000;
+          margin: 0 auto; max-width: 190mm; }
         h1 { font-size: 18pt; text-align: center; margin: 0 0 6pt; }
         h2 { font-size: 14pt; margin: 14pt 0 6pt; page-break-after: avoid; }
         h3 { font-size: 12pt; margin: 8pt 0 4pt; page-break-after: avoid; }
@@ -96,7 +96,8 @@ package enum StatisticsReport {
     }
 
     private static func table(_ headings: [String], _ rows: [[String]]) -> String {
-        var html = "<table>\n<thead><tr>" + headings.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        var html = "<table>\n<thead><tr>" + headings.map { "<th>\(escape($0))</th>" }.joined()
+            + "</tr></thead>\n<tbody>\n"
         for row in rows {
             html += "<tr>" + row.enumerated().map { index, cell in
                 index == row.count - 1 && headings.last == "数量" ? "<td class=\"n\">\(escape(cell))</td>"

@@ -60,7 +60,9 @@ package final class DeadlineSweep: Sendable {
         let today = service.clock.today()
         let repository = service.repository
         do {
-            let candidates = try await service.store.read { db in try repository.deadlineCandidates(today: today, in: db) }
+            let candidates = try await service.store.read { db in
+                try repository.deadlineCandidates(today: today, in: db)
+            }
             var updated = 0
             for sequence in candidates where try await update(sequence, today: today) { updated += 1 }
             let counts = try await service.store.read { db in

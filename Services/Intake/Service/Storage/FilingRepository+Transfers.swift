@@ -44,8 +44,8 @@ extension FilingRepository {
     /// Records the transfer of filing row `sequence` (the access code sealed).
     package func insertOutgoingTransfer(_ transfer: OutgoingTransfer, filing sequence: Int64, in db: Database) throws {
         try db.execute("""
-            INSERT INTO filing_transfer_out (filing_seq, target_office, target_filing_id, access_code_box, reason, at_ms,
-                actor) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO filing_transfer_out (filing_seq, target_office, target_filing_id, access_code_box, reason,
+                at_ms, actor) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, [sequence, transfer.targetOffice, transfer.targetFilingId,
                   try cipher.seal(transfer.targetAccessCode, purpose: Self.transferCodePurpose), transfer.reason,
                   transfer.at.millisecondsSinceEpoch, transfer.actor])
@@ -59,7 +59,8 @@ extension FilingRepository {
         for row in try db.makeStatement("""
             SELECT filing_seq, target_office, target_filing_id FROM filing_transfer_out WHERE filing_seq IN (\(marks))
             """).fetchAll(StatementArguments(values: sequences.map { .integer($0) })) {
-            result[try row.decode(Int64.self, at: 0)] = "\(try row.decode(String.self, at: 1))/\(try row.decode(String.self, at: 2))"
+            let office = try row.decode(String.self, at: 1), id = try row.decode(String.self, at: 2)
+            result[try row.decode(Int64.self, at: 0)] = "\(office)/\(id)"
         }
         return result
     }

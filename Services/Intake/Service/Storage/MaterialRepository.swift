@@ -63,7 +63,8 @@ package struct MaterialRepository: Sendable {
             """, [sha256, size, mediaType, sealedChunks.count, time.millisecondsSinceEpoch])
         guard db.changedRowCount > 0 else { return false }
         for (index, chunk) in sealedChunks.enumerated() {
-            try db.execute("INSERT INTO material_blob_chunk (sha256, idx, data) VALUES (?, ?, ?)", [sha256, index, chunk])
+            try db.execute("INSERT INTO material_blob_chunk (sha256, idx, data) VALUES (?, ?, ?)",
+                           [sha256, index, chunk])
         }
         return true
     }
@@ -87,8 +88,8 @@ package struct MaterialRepository: Sendable {
 
     /// Chunk `index` of a blob, opened.
     package func chunk(sha256: String, index: Int, in db: Database) throws -> [UInt8] {
-        guard let box = try db.fetchValue([UInt8].self, "SELECT data FROM material_blob_chunk WHERE sha256 = ? AND idx = ?",
-                                          [sha256, index]) else {
+        guard let box = try db.fetchValue(
+            [UInt8].self, "SELECT data FROM material_blob_chunk WHERE sha256 = ? AND idx = ?", [sha256, index]) else {
             throw StoreError(.decoding, "material \(sha256) has no chunk \(index)")
         }
         return try cipher.open(box, sha256: sha256, index: index)
@@ -97,7 +98,8 @@ package struct MaterialRepository: Sendable {
     /// The content split into sealed chunks of `chunkBytes`.
     package func sealedChunks(of bytes: [UInt8], sha256: String) throws -> [[UInt8]] {
         try stride(from: 0, to: bytes.count, by: Self.chunkBytes).enumerated().map { index, start in
-            try cipher.seal(Array(bytes[start..<min(start + Self.chunkBytes, bytes.count)]), sha256: sha256, index: index)
+            let end = min(start + Self.chunkBytes, bytes.count)
+            return try cipher.seal(Array(bytes[start..<end]), sha256: sha256, index: index)
         }
     }
 
