@@ -64,7 +64,15 @@ package final class DeadlineSweep: Sendable {
                 try repository.deadlineCandidates(today: today, in: db)
             }
             var updated = 0
-            for sequence in candidates where try await update(sequence, today: today) { updated += 1 }
+            for sequence in candidates {
+                do {
+                    if try await update(sequence, today: today) { updated += 1 }
+                } catch {
+                    // One filing that cannot be stored must not hold back the others.
+                    service.logger.error("deadline sweep: cannot store a filing's timeliness",
+                                         ["row": .int(sequence), "error": .string("\(error)")])
+                }
+            }
             let counts = try await service.store.read { db in
                 try repository.openDeadlineCounts(today: today, withinDays: OpenDeadlines.defaultWithinDays, in: db)
             }
