@@ -123,3 +123,38 @@ struct ConnectionLifecycleTests {
         }
     }
 }
+
+@Suite("Keepalive")
+struct KeepaliveTests {
+    @Test("the server pings a connection with calls in flight and closes it when no pong comes")
+    func unansweredPings() async throws {
+        try await withTestServer(configure: {
+            $0.keepaliveInterval = .milliseconds(200)
+            $0.keepaliveTimeout = .milliseconds(300)
+        }) { server in
+            let client = try await RawTLSClient(port: server.address.port,
+                                                tls: TestCertificates.shared.clientConfiguration(identity: TestCertificates.shared.client))
+            _ = try await client.nextFrame()  // hello
+            try await client.sendFrame(#"{"call":1,"method":"beian.echo.v1.Echo/Sleep","message":{"milliseconds":60000},"end":true}"#)
+            // The raw client never answers: the server's ping goes unanswered.
+            let (frames, closed) = try await client.framesUntilClose(timeout: 15)
+            #expect(frames.contains { $0["ping"] != nil })
+            #expect(closed)
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(server.logs.lines.contains { $0.contains("keepalive: no pong") })
+        }
+    }
+
+    @Test("a client that answers pings keeps its long call alive")
+    func answeredPings() async throws {
+        try await withTestServer(configure: {
+            $0.keepaliveInterval = .milliseconds(200)
+            $0.keepaliveTimeout = .seconds(2)
+        }) { server in
+            let client = try server.client()
+            let response = try await client.unaryJSON("beian.echo.v1.Echo/Sleep", message: ["milliseconds": 1500])
+            #expect(response.message == ["slept_milliseconds": 1500])
+            #expect(!server.logs.lines.contains { $0.contains("keepalive: no pong") })
+        }
+    }
+}
