@@ -105,6 +105,14 @@ final class ClientConnection: FramedConnectionDelegate, @unchecked Sendable {
 
     // MARK: Calls (any thread)
 
+    /// Why the connection takes no more calls, if it does not.
+    var refusalReason: String? {
+        state.withLock { state in
+            if let reason = state.closeReason { return "connection to \(target) lost: \(reason)" }
+            return state.acceptingCalls ? nil : "the connection to \(target) is closing; retry"
+        }
+    }
+
     /// Registers a new call, or nil if the connection takes no more calls.
     func makeCall() -> ClientCall? {
         state.withLock { state -> ClientCall? in
