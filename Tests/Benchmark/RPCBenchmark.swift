@@ -75,7 +75,7 @@ enum RPCBenchmark {
     }
 
     /// Unary echo at each concurrency and connection count: calls/s and latency percentiles.
-    static func unary(duration: Double, serverLoops: Int) async throws -> [String] {
+    static func unary(duration: Double, serverLoops: Int, connectionCounts: [Int] = [1, 4], callerCounts: [Int] = [1, 16, 64]) async throws -> [String] {
         let server = try ServerProcess(loops: serverLoops)
         defer { server.stop() }
         let group = try EventLoopGroup(count: 1, name: "bench-client")
@@ -83,10 +83,10 @@ enum RPCBenchmark {
         var lines = ["RPC unary echo, \(BenchmarkMessage.sampleSize)-byte JSON request and response, TLS 1.3 on loopback, server in its own process (\(serverLoops) loop thread)",
                      "| connections | callers | calls/s | p50 | p99 | p99.9 | CPU/call (client+server) |",
                      "|---|---|---|---|---|---|---|"]
-        for connections in [1, 4] {
+        for connections in connectionCounts {
             let clients = try (0..<connections).map { _ in try client(port: server.port, group: group) }
             for client in clients { _ = try await client.unary("\(service)/Echo", request: BenchmarkMessage.sample(0), as: BenchmarkMessage.self) }
-            for callers in [1, 16, 64] {
+            for callers in callerCounts {
                 // Warm-up, then the measured run.
                 _ = try await run(clients: clients, callers: callers, seconds: min(1, duration / 3))
                 let cpuBefore = processCPUSeconds() + processCPUSeconds(pid: server.pid)

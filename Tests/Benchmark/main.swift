@@ -22,7 +22,9 @@ case "serve":
     let rest = Array(arguments.dropFirst())
     try await RPCBenchmark.serve(portFile: rest[0], loops: Int(rest[1]) ?? 1, certificate: rest[2], key: rest[3], ca: rest[4])
 case "rpc":
-    emit(try await RPCBenchmark.unary(duration: duration, serverLoops: loops))
+    let connections = options.values["connections"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1, 4]
+    let callers = options.values["callers"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1, 16, 64]
+    emit(try await RPCBenchmark.unary(duration: duration, serverLoops: loops, connectionCounts: connections, callerCounts: callers))
 case "handshakes":
     emit(try await RPCBenchmark.handshakes(count: options.int("count", default: 2000), concurrency: 8, serverLoops: loops))
 case "memory":
