@@ -6,5 +6,6 @@ enum ConsoleCommands {
         HealthCommand.self,
         DescribeCommand.self,
         CertsCommand.self,
+        FilingCommand.self,
     ]
 }
