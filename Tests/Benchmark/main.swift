@@ -33,6 +33,8 @@ case "model":
     emit(try CodingAndModelBenchmark.model(iterations: options.int("iterations", default: 100_000)))
 case "store":
     emit(try await runStoreBenchmark(duration: .seconds(duration)))
+case "intake":
+    emit(try await IntakeBenchmark.run(options, duration: duration))
 case "all":
     emit(try CodingAndModelBenchmark.json(iterations: 100_000))
     emit(try CodingAndModelBenchmark.model(iterations: 100_000))

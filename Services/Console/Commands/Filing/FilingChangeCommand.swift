@@ -20,7 +20,7 @@ enum FilingChangeCommand: ConsoleCommand {
         let arguments = try Arguments(raw, options: IntakeConnection.options.union(SubmissionFlags.options)
                                         .union(OperatorCredentials.options)
                                         .union(["date", "changed", "description", "idempotency-key"]),
-                                      flags: ["json"], aliases: ["d": "data"])
+                                      flags: ["json"], aliases: IntakeConnection.aliases.merging(["d": "data"]) { $1 })
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
         let (id, metadata) = try FilingTarget.resolve(arguments, intake)

@@ -16,7 +16,7 @@ enum FilingCheckCommand: ConsoleCommand {
 
     static func run(_ raw: [String]) async throws -> Int32 {
         let arguments = try Arguments(raw, options: IntakeConnection.options.union(SubmissionFlags.options),
-                                      flags: ["json"], aliases: ["d": "data"])
+                                      flags: ["json"], aliases: IntakeConnection.aliases.merging(["d": "data"]) { $1 })
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
         guard let form = try SubmissionFlags.submission(arguments) else {

@@ -18,7 +18,7 @@ enum FilingCloseCommand: ConsoleCommand {
     static func run(_ raw: [String]) async throws -> Int32 {
         let arguments = try Arguments(raw, options: IntakeConnection.options.union(OperatorCredentials.options)
                                         .union(["date", "reason", "announced", "idempotency-key"]),
-                                      flags: ["json"])
+                                      flags: ["json"], aliases: IntakeConnection.aliases)
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
         let (id, metadata) = try FilingTarget.resolve(arguments, intake)

@@ -45,7 +45,7 @@ enum FilingImportCommand: ConsoleCommand {
 
     static func run(_ raw: [String]) async throws -> Int32 {
         let arguments = try Arguments(raw, options: IntakeConnection.options.union(["office", "concurrency"]),
-                                      flags: ["json", "dry-run"])
+                                      flags: ["json", "dry-run"], aliases: IntakeConnection.aliases)
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
         let path = try intake.positional(0, "FILE.csv")

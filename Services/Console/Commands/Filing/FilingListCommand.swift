@@ -27,7 +27,7 @@ enum FilingListCommand: ConsoleCommand {
 
     static func run(_ raw: [String]) async throws -> Int32 {
         let arguments = try Arguments(raw, options: IntakeConnection.options.union(filterOptions),
-                                      flags: ["json", "all"])
+                                      flags: ["json", "all"], aliases: IntakeConnection.aliases)
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
         var request = try self.request(arguments)

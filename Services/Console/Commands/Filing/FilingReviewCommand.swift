@@ -17,7 +17,7 @@ enum FilingReviewCommand: ConsoleCommand {
 
     static func run(_ raw: [String]) async throws -> Int32 {
         let arguments = try Arguments(raw, options: IntakeConnection.options.union(["reason", "field", "idempotency-key"]),
-                                      flags: ["json"])
+                                      flags: ["json"], aliases: IntakeConnection.aliases)
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
         let id = try intake.positional(0, "FILING_ID")

@@ -17,7 +17,7 @@ enum FilingStatusCommand: ConsoleCommand {
 
     static func run(_ raw: [String]) async throws -> Int32 {
         let arguments = try Arguments(raw, options: IntakeConnection.options.union(OperatorCredentials.options),
-                                      flags: ["json", "reveal"])
+                                      flags: ["json", "reveal"], aliases: IntakeConnection.aliases)
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
         let request: GetFilingRequest

@@ -11,10 +11,13 @@ struct IntakeConnection {
     /// Options every `filing` subcommand accepts besides its own.
     static let options: Set<String> = ConnectionOptions.names.union(["addr", "lang"])
 
+    /// Short and alternative option names (`--address` as `beian verify` spells it).
+    static let aliases = ["address": "addr"]
+
     /// Usage lines shared by every subcommand.
     static let usageTail = """
-          ADDR is host:port of the intake service: the first argument, or --addr ADDR, or the
-          environment variable BEIAN_INTAKE. Connection: --ca FILE (or BEIAN_CA), --cert FILE --key FILE
+          ADDR is host:port of the intake service: the first argument, or --addr ADDR (--address), or
+          the environment variable BEIAN_INTAKE. Connection: --ca FILE (or BEIAN_CA), --cert FILE --key FILE
           (staff certificate; or BEIAN_CERT/BEIAN_KEY), --timeout SECONDS, --server-name NAME.
           Output: Chinese by default, --lang en for English, --json for the response as JSON.
           Exit status: 0 OK, the status code when the call fails (3 INVALID_ARGUMENT, 9 FAILED_PRECONDITION,

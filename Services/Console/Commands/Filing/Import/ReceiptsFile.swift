@@ -19,8 +19,10 @@ struct ReceiptsFile {
     static let header = ["行号", "账号名称", "备案编号", "查询码", "身份核验", "提交时间", "幂等键"]
 
     let path: String
-    /// Entries by idempotency key, in file order.
+    /// Entries in file order.
     private(set) var entries: [Entry] = []
+    /// Position of each idempotency key in `entries`.
+    private var positions: [String: Int] = [:]
 
     /// `accounts.csv` → `accounts.receipts.csv` (any other name: NAME.receipts.csv).
     static func path(for input: String) -> String {
@@ -37,23 +39,24 @@ struct ReceiptsFile {
         let titles = records.removeFirst().cells.map { ImportHeader.key($0) }
         func index(_ title: String) -> Int? { titles.firstIndex(of: ImportHeader.key(title)) }
         guard let id = index("备案编号"), let code = index("查询码"), let key = index("幂等键") else { return }
-        for record in records {
-            func cell(_ index: Int?) -> String { index.flatMap { $0 < record.cells.count ? record.cells[$0] : nil } ?? "" }
+        for line in records {
+            func cell(_ index: Int?) -> String { index.flatMap { $0 < line.cells.count ? line.cells[$0] : nil } ?? "" }
             guard !cell(key).isEmpty, !cell(id).isEmpty else { continue }
-            entries.append(Entry(row: Int(cell(index("行号"))) ?? 0, accountName: cell(index("账号名称")),
-                                 filingId: cell(id), accessCode: cell(code), verification: cell(index("身份核验")),
-                                 submittedAt: cell(index("提交时间")), key: cell(key)))
+            record(Entry(row: Int(cell(index("行号"))) ?? 0, accountName: cell(index("账号名称")),
+                         filingId: cell(id), accessCode: cell(code), verification: cell(index("身份核验")),
+                         submittedAt: cell(index("提交时间")), key: cell(key)))
         }
     }
 
     /// The entry filed before under `key`.
-    func entry(key: String) -> Entry? { entries.first { $0.key == key } }
+    func entry(key: String) -> Entry? { positions[key].map { entries[$0] } }
 
     /// Adds or replaces the entry with `entry.key`.
     mutating func record(_ entry: Entry) {
-        if let index = entries.firstIndex(where: { $0.key == entry.key }) {
+        if let index = positions[entry.key] {
             entries[index] = entry
         } else {
+            positions[entry.key] = entries.count
             entries.append(entry)
         }
     }
