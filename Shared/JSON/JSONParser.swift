@@ -37,14 +37,14 @@ private struct Cursor {
     var index = 0
     /// Members and elements of the containers being parsed, innermost last: each container is
     /// built with its exact size once complete (no repeated growth of small arrays).
-    var keyStack: [String] = []
+    var memberStack: [JSONMember] = []
     var keyHashes: [UInt64] = []
     var valueStack: [JSONValue] = []
 
     init(buffer: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
         self.buffer = buffer
         self.maximumDepth = maximumDepth
-        keyStack.reserveCapacity(32)
+        memberStack.reserveCapacity(32)
         keyHashes.reserveCapacity(32)
         valueStack.reserveCapacity(32)
     }
@@ -97,12 +97,10 @@ private struct Cursor {
             index += 1
             return .object(JSONObject())
         }
-        let base = keyStack.count
-        let valueBase = valueStack.count
+        let base = memberStack.count
         defer {
-            keyStack.removeLast(keyStack.count - base)
+            memberStack.removeLast(memberStack.count - base)
             keyHashes.removeLast(keyHashes.count - base)
-            valueStack.removeLast(valueStack.count - valueBase)
         }
         var seen: Set<String>? = nil
         while true {
@@ -115,13 +113,13 @@ private struct Cursor {
             let key = try parseString()
             // Duplicate check: small objects compare cheap byte hashes first (strings only when
             // hashes collide); large ones use a set (no quadratic blow-up).
-            let memberCount = keyStack.count - base
+            let memberCount = memberStack.count - base
             if memberCount < 16 {
-                for position in base..<keyStack.count where keyHashes[position] == keyHash && keyStack[position] == key {
+                for position in base..<memberStack.count where keyHashes[position] == keyHash && memberStack[position].key == key {
                     throw JSONError(.duplicateKey, "duplicate key \"\(key)\"", offset: keyOffset)
                 }
             } else {
-                if seen == nil { seen = Set(keyStack[base...]) }
+                if seen == nil { seen = Set(memberStack[base...].map(\.key)) }
                 if !seen!.insert(key).inserted {
                     throw JSONError(.duplicateKey, "duplicate key \"\(key)\"", offset: keyOffset)
                 }
@@ -133,9 +131,8 @@ private struct Cursor {
             index += 1
             skipWhitespace()
             let value = try parseValue(depth: depth)
-            keyStack.append(key)
+            memberStack.append(JSONMember(key: key, value: value))
             keyHashes.append(keyHash)
-            valueStack.append(value)
             skipWhitespace()
             guard index < buffer.count else { throw syntaxError("unexpected end of input in an object") }
             if buffer[index] == UInt8(ascii: ",") {
@@ -144,7 +141,7 @@ private struct Cursor {
             }
             if buffer[index] == UInt8(ascii: "}") {
                 index += 1
-                return .object(JSONObject(uniqueKeys: Array(keyStack[base...]), values: Array(valueStack[valueBase...])))
+                return .object(JSONObject(uniqueMembers: Array(memberStack[base...])))
             }
             throw syntaxError("expected ',' or '}' in an object, found \(describe(buffer[index]))")
         }

@@ -204,7 +204,7 @@ struct KeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     @inline(__always) private func lookup(_ key: Key) -> JSONValue? {
         guard let index = object.index(forSwiftName: key.stringValue, hint: cursor.next) else { return nil }
         cursor.next = index + 1
-        return object.values[index]
+        return object.value(at: index)
     }
 
     private func require(_ key: Key) throws -> JSONValue {

@@ -36,11 +36,11 @@ package struct JSONWriter {
             bytes.append(UInt8(ascii: "]"))
         case .object(let object):
             bytes.append(UInt8(ascii: "{"))
-            for i in 0..<object.count {
+            for (i, member) in object.storage.enumerated() {
                 if i > 0 { bytes.append(UInt8(ascii: ",")) }
-                writeString(object.keys[i])
+                writeString(member.key)
                 bytes.append(UInt8(ascii: ":"))
-                try write(object.values[i])
+                try write(member.value)
             }
             bytes.append(UInt8(ascii: "}"))
         }

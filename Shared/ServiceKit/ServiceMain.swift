@@ -12,7 +12,8 @@ package final class ServiceContext: Sendable {
     private let shutdownHooks = Mutex<[@Sendable () async -> Void]>([])
     private let serverBox = Mutex<RPCServer?>(nil)
 
-    init(settings: ServiceSettings, logger: Logger) {
+    /// A context for `settings` (the standard main builds one; tests and benchmarks may too).
+    package init(settings: ServiceSettings, logger: Logger) {
         self.settings = settings
         self.logger = logger
     }

@@ -71,7 +71,7 @@ struct JSONBytesEncoderTests {
         inners: [Inner(label: "a", values: [], flags: [:]), Inner(label: "b", values: [3], flags: ["x": false])],
         optionalInner: nil, shapes: [.circle(radius: 1.5), .square(side: 2, label: nil), .empty],
         matrix: [[1, 2], [], [3]], date: Date(timeIntervalSince1970: 1_700_000_000.25), blob: Data([0, 1, 255]),
-        any: ["k": [1, "v", nil]], nothing: Outer.Empty())
+        any: ["k": [1, "v", .null]], nothing: Outer.Empty())
 
     @Test("writes exactly what the tree encoder writes")
     func matchesTree() throws {

@@ -4,7 +4,7 @@ import Testing
 @Suite("JSON parser")
 struct JSONParserTests {
     @Test("valid documents parse to the expected values", arguments: [
-        (#"{"a":1,"b":[true,false,null],"c":"x"}"#, ["a": 1, "b": [true, false, nil], "c": "x"] as JSONValue),
+        (#"{"a":1,"b":[true,false,null],"c":"x"}"#, ["a": 1, "b": [true, false, .null], "c": "x"] as JSONValue),
         (#"  [ 1 , -2 , 3.5 , 1e3, -0 ]  "#, [1, -2, 3.5, 1000.0, 0]),
         (#""\u4e2d\u6587 \"q\" \\ \/ \b\f\n\r\t""#, "中文 \"q\" \\ / \u{8}\u{C}\n\r\t"),
         (#""\ud83d\ude00""#, "😀"),

@@ -5,7 +5,7 @@ import Testing
 struct JSONWriterTests {
     @Test("writes compact strict JSON and escapes what must be escaped")
     func escaping() throws {
-        let value: JSONValue = ["s": "中\"\\\n\u{1}/", "n": -12, "d": 0.5, "b": true, "z": nil, "a": [1, 2]]
+        let value: JSONValue = ["s": "中\"\\\n\u{1}/", "n": -12, "d": 0.5, "b": true, "z": .null, "a": [1, 2]]
         let text = String(decoding: try JSONWriter.serialize(value), as: UTF8.self)
         #expect(text == #"{"s":"中\"\\\n\u0001/","n":-12,"d":0.5,"b":true,"z":null,"a":[1,2]}"#)
     }

@@ -40,12 +40,12 @@ struct ConnectionLifecycleTests {
 
     @Test("an open Watch is a call: the connection is not idle while it lasts")
     func watchKeepsConnection() async throws {
-        try await withTestServer(configure: { $0.idleTimeout = .milliseconds(1500) }) { server in
+        try await withTestServer(configure: { $0.idleTimeout = .seconds(4) }) { server in
             let client = try server.client()
             let watch = try await client.open("grpc.health.v1.Health/Watch", message: ["service": ""], end: true)
             var iterator = watch.responses.makeAsyncIterator()
             #expect(try await iterator.next() == ["status": "SERVING"])
-            try await Task.sleep(for: .milliseconds(3500))
+            try await Task.sleep(for: .seconds(7))
             #expect(server.server.connectionCount == 1)
             watch.cancel()
         }
@@ -120,6 +120,41 @@ struct ConnectionLifecycleTests {
             #expect(record["call_id"] == 1)
             #expect(record["peer"]?.stringValue?.contains("测试员") == true)
             #expect(record["duration_ms"]?.doubleValue != nil)
+        }
+    }
+}
+
+@Suite("Keepalive")
+struct KeepaliveTests {
+    @Test("the server pings a connection with calls in flight and closes it when no pong comes")
+    func unansweredPings() async throws {
+        try await withTestServer(configure: {
+            $0.keepaliveInterval = .milliseconds(200)
+            $0.keepaliveTimeout = .milliseconds(300)
+        }) { server in
+            let client = try await RawTLSClient(port: server.address.port,
+                                                tls: TestCertificates.shared.clientConfiguration(identity: TestCertificates.shared.client))
+            _ = try await client.nextFrame()  // hello
+            try await client.sendFrame(#"{"call":1,"method":"beian.echo.v1.Echo/Sleep","message":{"milliseconds":60000},"end":true}"#)
+            // The raw client never answers: the server's ping goes unanswered.
+            let (frames, closed) = try await client.framesUntilClose(timeout: 15)
+            #expect(frames.contains { $0["ping"] != nil })
+            #expect(closed)
+            try await Task.sleep(for: .milliseconds(100))
+            #expect(server.logs.lines.contains { $0.contains("keepalive: no pong") })
+        }
+    }
+
+    @Test("a client that answers pings keeps its long call alive")
+    func answeredPings() async throws {
+        try await withTestServer(configure: {
+            $0.keepaliveInterval = .milliseconds(200)
+            $0.keepaliveTimeout = .seconds(2)
+        }) { server in
+            let client = try server.client()
+            let response = try await client.unaryJSON("beian.echo.v1.Echo/Sleep", message: ["milliseconds": 1500])
+            #expect(response.message == ["slept_milliseconds": 1500])
+            #expect(!server.logs.lines.contains { $0.contains("keepalive: no pong") })
         }
     }
 }

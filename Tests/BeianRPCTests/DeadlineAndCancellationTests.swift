@@ -14,7 +14,7 @@ struct DeadlineAndCancellationTests {
             _ = try await client.unaryJSON("beian.echo.v1.Echo/Echo", message: [:])  // connected: the deadline covers the call only
             let started = Date()
             let error = try #require(await capturedRPCError {
-                try await client.unaryJSON("test.v1.Probe/Wait", message: ["tag": "deadline"], options: CallOptions(timeout: .milliseconds(300)))
+                try await client.unaryJSON("test.v1.Probe/Wait", message: ["tag": "deadline"], options: CallOptions(timeout: .seconds(1)))
             })
             #expect(error.code == .deadlineExceeded)
             #expect(Date().timeIntervalSince(started) < 5)
@@ -42,11 +42,15 @@ struct DeadlineAndCancellationTests {
         let probe = ProbeService()
         try await withTestServer(services: [probe.service]) { downstream in
             let downstreamClient = try downstream.client()
-            // An upstream service whose handler calls the downstream server without passing a timeout.
+            // An upstream service whose handlers call the downstream server without passing a timeout.
             struct Relay: Codable, Sendable { var tag: String }
             let relay = RPCService(name: "test.v1.Relay", summary: "", methods: [
                 .unary("test.v1.Relay", "Relay", request: Relay.self, response: ProbeService.WaitResponse.self) { request, _ in
                     try await downstreamClient.unary("test.v1.Probe/Wait", request: ProbeService.WaitRequest(tag: request.tag),
+                                                     as: ProbeService.WaitResponse.self)
+                },
+                .unary("test.v1.Relay", "Ask", request: Relay.self, response: ProbeService.WaitResponse.self) { request, _ in
+                    try await downstreamClient.unary("test.v1.Probe/Whoami", request: ProbeService.WaitRequest(tag: request.tag),
                                                      as: ProbeService.WaitResponse.self)
                 },
             ])
@@ -54,18 +58,27 @@ struct DeadlineAndCancellationTests {
             try await withTestServer(services: [relay]) { upstream in
                 let client = try upstream.client()
                 _ = try await client.unaryJSON("beian.echo.v1.Echo/Echo", message: [:])
+                // The downstream handler sees a deadline it was never given explicitly: inherited.
+                let asked = try await client.unary("test.v1.Relay/Ask", request: Relay(tag: "ask"), as: ProbeService.WaitResponse.self,
+                                                   options: CallOptions(timeout: .seconds(30)))
+                let inherited = try #require(asked.remainingMilliseconds)
+                #expect(inherited > 0 && inherited <= 30_000)
+                // When the upstream deadline passes, the downstream handler is cancelled too.
                 let error = try #require(await capturedRPCError {
                     try await client.unary("test.v1.Relay/Relay", request: Relay(tag: "hop"), as: ProbeService.WaitResponse.self,
-                                           options: CallOptions(timeout: .milliseconds(400)))
+                                           options: CallOptions(timeout: .seconds(3)))
                 })
                 #expect(error.code == .deadlineExceeded)
-                // The downstream handler was cancelled too: its call carried the inherited deadline.
+                #expect(await probe.wait(for: "started", of: "hop"))
                 #expect(await probe.wait(for: "cancelled", of: "hop"))
             }
             let whoami = try await downstreamClient.unary("test.v1.Probe/Whoami", request: ProbeService.WaitRequest(tag: "t"),
                                                           as: ProbeService.WaitResponse.self, options: CallOptions(timeout: .seconds(30)))
             let remaining = try #require(whoami.remainingMilliseconds)
             #expect(remaining > 25_000 && remaining <= 30_000)
+            let unbounded = try await downstreamClient.unary("test.v1.Probe/Whoami", request: ProbeService.WaitRequest(tag: "u"),
+                                                             as: ProbeService.WaitResponse.self)
+            #expect(unbounded.remainingMilliseconds == nil)
         }
     }
 

@@ -132,12 +132,16 @@ enum RPCBenchmark {
         defer { group.shutdown() }
         let counter = Counter()
         let port = server.port
+        let configuration = ClientConfiguration(
+            host: "127.0.0.1", port: port,
+            tls: TestCertificates.shared.clientConfiguration(identity: TestCertificates.shared.client, serverName: "127.0.0.1"))
+        let context = try TLSContext(configuration.tls)
         let start = Monotonic.nanoseconds()
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             for _ in 0..<concurrency {
                 tasks.addTask {
                     while counter.next() < count {
-                        let client = try client(port: port, group: group)
+                        let client = RPCClient(configuration: configuration, tlsContext: context, group: group)
                         _ = try await client.unaryJSON("grpc.health.v1.Health/Check", message: ["service": ""])
                         client.close()
                     }

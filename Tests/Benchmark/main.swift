@@ -3,7 +3,7 @@ import Foundation
 
 // beian-bench: the measurements behind the README's figures. Run in release mode:
 //   swift build -c release --product beian-bench && .build/release/beian-bench all
-// Subcommands: all | rpc | handshakes | memory | json | model | store | identity | intake
+// Subcommands: all | rpc | handshakes | memory | json | model | store | identity
 // Options: --duration SECONDS (per measured point, default 5), --loops N (server loop threads, default 1)
 
 ProcessSignals.ignoreBrokenPipe()
@@ -33,6 +33,9 @@ case "model":
     emit(try CodingAndModelBenchmark.model(iterations: options.int("iterations", default: 100_000)))
 case "store":
     emit(try await runStoreBenchmark(duration: .seconds(duration)))
+case "identity":
+    emit(try IdentityBenchmark.validation(seconds: min(duration, 2)))
+    emit(try await IdentityBenchmark.batch(rounds: options.int("rounds", default: 100), serverLoops: loops))
 case "intake":
     emit(try await IntakeBenchmark.run(options, duration: duration))
 case "all":
@@ -42,7 +45,9 @@ case "all":
     emit(try await RPCBenchmark.handshakes(count: 2000, concurrency: 8, serverLoops: loops))
     emit(try await RPCBenchmark.memory(count: 1000, serverLoops: loops))
     emit(try await runStoreBenchmark(duration: .seconds(duration)))
+    emit(try IdentityBenchmark.validation(seconds: min(duration, 2)))
+    emit(try await IdentityBenchmark.batch(rounds: options.int("rounds", default: 100), serverLoops: loops))
 default:
-    FileHandle.standardError.write(Data("usage: beian-bench all|rpc|handshakes|memory|json|model|store [--duration S] [--loops N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: beian-bench all|rpc|handshakes|memory|json|model|store|identity [--duration S] [--loops N]\n".utf8))
     exit(2)
 }

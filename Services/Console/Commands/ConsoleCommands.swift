@@ -6,6 +6,7 @@ enum ConsoleCommands {
         HealthCommand.self,
         DescribeCommand.self,
         CertsCommand.self,
+        VerifyCommand.self,
         FilingCommand.self,
     ]
 }

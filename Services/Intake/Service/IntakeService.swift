@@ -27,11 +27,18 @@ package struct IntakeService: Sendable {
     package let logger: Logger
     /// Wakes the pending-verification job (after a filing was stored as pending).
     package let wakeVerifier: @Sendable () -> Void
+    /// Uploaded materials (blobs and attachments).
+    package let materials: MaterialRepository
+    /// Limits on uploads.
+    package let materialLimits: MaterialLimits
+    /// Other offices' intake services (transfers).
+    package let peers: PeerIntakes
 
     /// Creates the service from its parts (see `IntakeRuntime.start` for the standard assembly).
     package init(profile: PolicyProfile, calendar: WorkingDayCalendar, repository: FilingRepository,
                  identity: IdentityVerifier, clock: IntakeClock, logger: Logger,
-                 wakeVerifier: @escaping @Sendable () -> Void) {
+                 wakeVerifier: @escaping @Sendable () -> Void, materials: MaterialRepository,
+                 materialLimits: MaterialLimits = .standard, peers: PeerIntakes = PeerIntakes()) {
         self.profile = profile
         self.calendar = calendar
         self.repository = repository
@@ -39,6 +46,9 @@ package struct IntakeService: Sendable {
         self.clock = clock
         self.logger = logger
         self.wakeVerifier = wakeVerifier
+        self.materials = materials
+        self.materialLimits = materialLimits
+        self.peers = peers
     }
 
     /// The office's division code.
@@ -49,7 +59,8 @@ package struct IntakeService: Sendable {
 
     /// The RPC service with every method.
     package var rpcService: RPCService {
-        RPCService(name: Self.name, summary: "备案受理 intake: scope, submission, review, changes and closures of filings",
+        RPCService(name: Self.name, summary: "备案受理 intake: scope, submission, review, changes and closures of "
+                   + "filings; materials, exports, statistics, deadlines and transfers",
                    methods: methods)
     }
 }

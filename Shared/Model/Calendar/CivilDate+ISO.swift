@@ -35,21 +35,4 @@ extension CivilDate: LosslessStringConvertible {
     package var description: String { iso }
 }
 
-extension CivilDate: Codable {
-    /// Decodes from JSON (see the type's documentation for the shape).
-    package init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(iso: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    /// Encodes to JSON (see the type's documentation for the shape).
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(iso)
-    }
-}
+extension CivilDate: ISOTextCodable {}

@@ -95,21 +95,4 @@ extension Timestamp {
     }
 }
 
-extension Timestamp: Codable {
-    /// Decodes from JSON (see the type's documentation for the shape).
-    package init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(iso: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    /// Encodes to JSON (see the type's documentation for the shape).
-    package func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(iso)
-    }
-}
+extension Timestamp: ISOTextCodable {}

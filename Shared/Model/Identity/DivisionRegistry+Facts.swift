@@ -42,3 +42,9 @@ extension DivisionRegistry {
         return facts[Int(entry.start + entry.latest)]
     }
 }
+
+extension DivisionRegistry {
+    /// Every region fact the validators can report (one per name period of every code), for
+    /// callers that prepare their encoded forms once.
+    package var regionFacts: [IdentityCheck.Region] { facts }
+}

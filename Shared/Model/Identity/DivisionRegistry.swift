@@ -6,7 +6,7 @@
 /// `init(tsv:source:)`); look-up by integer code is an array index, for the validation hot path.
 package struct DivisionRegistry: Sendable {
     /// Level of a division, read from its code: `xx0000` province, `xxyy00` prefecture, else county.
-    package enum Level: String, Sendable, Hashable, Codable {
+    package enum Level: String, Sendable, Hashable, Codable, CaseIterable {
         /// 省级 (province, autonomous region, municipality, SAR).
         case province
         /// 地级 (prefecture-level city, prefecture, league; also 市辖区/县 grouping rows).

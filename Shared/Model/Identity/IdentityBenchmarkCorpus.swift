@@ -53,6 +53,20 @@ package enum IdentityBenchmarkCorpus {
         }
     }
 
+    /// Unified social credit codes only (enterprises, institutions, social organizations,
+    /// individual businesses); a fifth with one digit changed (invalid), the rest valid.
+    package static func creditCodes(count: Int, seed: UInt64) -> [String] {
+        var random = Random(seed: seed)
+        let categories: [(Character, Character)] = [("9", "1"), ("9", "2"), ("1", "1"), ("1", "2"), ("5", "1"), ("5", "2")]
+        return (0..<count).map { _ in
+            let (authority, type) = categories[random.below(categories.count)]
+            let code = IdentityGenerator.unifiedSocialCreditCode(
+                authority: authority, type: type, region: regions[random.below(regions.count)],
+                organizationBody: body(&random, count: 8))
+            return random.below(100) < 20 ? corrupt(code, &random) : code
+        }
+    }
+
     private static func residentID(_ random: inout Random, faulty: Bool) -> String {
         let region = regions[random.below(regions.count)]
         let id = IdentityGenerator.residentID(region: region, birth: birth(&random, years: 1930...2020),

@@ -4,98 +4,110 @@
 /// Codable with camelCase properties; the product's coders turn keys into snake_case, e.g.
 /// `{"valid": true, "kind": "resident_id", "normalized": "11010519491231002X", "person":
 /// {"birth_date": "1949-12-31", "gender": "female", "region": {...}}, ...}`.
+///
+/// A value type whose members live in one copy-on-write box: a result is built once and then
+/// passed around (returned, put in arrays, encoded) many times, and copying a box is one
+/// reference count where copying the members was some twenty.
 package struct IdentityCheck: Sendable, Hashable, Codable {
+    private var storage: Storage
+
     /// Whether the number is valid for its kind (no reasons). Warnings do not make it invalid.
-    package var valid: Bool { reasons.isEmpty }
+    package var valid: Bool { storage.reasons.isEmpty }
     /// The kind it was checked as or detected as.
-    package var kind: IdentityKind
+    package var kind: IdentityKind {
+        get { storage.kind }
+        set { unique().kind = newValue }
+    }
     /// The input after normalization (full-width folded, spaces and hyphens removed, uppercase).
-    package var normalized: String
+    package var normalized: String {
+        get { storage.normalized }
+        set { unique().normalized = newValue }
+    }
     /// The 18-character form of a legacy 15-digit number (升位后的号码), when it could be built.
-    package var upgraded: String?
+    package var upgraded: String? {
+        get { storage.upgraded }
+        set { unique().upgraded = newValue }
+    }
     /// Why it is invalid; empty when valid.
-    package var reasons: [IdentityIssue]
+    package var reasons: [IdentityIssue] {
+        get { storage.reasons }
+        set { unique().reasons = newValue }
+    }
     /// What is odd but acceptable.
-    package var warnings: [IdentityIssue]
+    package var warnings: [IdentityIssue] {
+        get { storage.warnings }
+        set { unique().warnings = newValue }
+    }
     /// Facts about a person's number (birth date, gender, region), as far as they could be read.
-    package var person: Person?
+    package var person: Person? {
+        get { storage.person }
+        set { unique().person = newValue }
+    }
     /// Facts about an organization's code (authority, type, region, embedded organization code).
-    package var organization: Organization?
+    package var organization: Organization? {
+        get { storage.organization }
+        set { unique().organization = newValue }
+    }
 
     /// A result with no facts yet.
     package init(kind: IdentityKind, normalized: String, reasons: [IdentityIssue] = [],
                  warnings: [IdentityIssue] = [], upgraded: String? = nil,
                  person: Person? = nil, organization: Organization? = nil) {
-        self.kind = kind
-        self.normalized = normalized
-        self.upgraded = upgraded
-        self.reasons = reasons
-        self.warnings = warnings
-        self.person = person
-        self.organization = organization
+        storage = Storage(kind: kind, normalized: normalized, upgraded: upgraded, reasons: reasons, warnings: warnings,
+                          person: person, organization: organization)
     }
 
-    /// Gender read from the sequence code (顺序码): odd is male, even is female.
-    package enum Gender: String, Sendable, Hashable, Codable {
-        /// 男.
-        case male
-        /// 女.
-        case female
+    /// The box, copied first if shared (copy on write).
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        return storage
     }
 
-    /// Whether a division code is still in use (现行) or was retired (已撤销).
-    package enum RegionStatus: String, Sendable, Hashable, Codable {
-        /// 现行.
-        case current
-        /// 已撤销或已变更.
-        case retired
+    /// The members. Mutated only through `unique()`, so never while shared: `@unchecked Sendable`.
+    private final class Storage: @unchecked Sendable {
+        var kind: IdentityKind
+        var normalized: String
+        var upgraded: String?
+        var reasons: [IdentityIssue]
+        var warnings: [IdentityIssue]
+        var person: Person?
+        var organization: Organization?
+
+        init(kind: IdentityKind, normalized: String, upgraded: String?, reasons: [IdentityIssue],
+             warnings: [IdentityIssue], person: Person?, organization: Organization?) {
+            self.kind = kind
+            self.normalized = normalized
+            self.upgraded = upgraded
+            self.reasons = reasons
+            self.warnings = warnings
+            self.person = person
+            self.organization = organization
+        }
+
+        func copy() -> Storage {
+            Storage(kind: kind, normalized: normalized, upgraded: upgraded, reasons: reasons, warnings: warnings,
+                    person: person, organization: organization)
+        }
     }
 
-    /// An administrative division read from a number, named as it was at the time.
-    package struct Region: Sendable, Hashable, Codable {
-        /// Six-digit code as written in the number (e.g. "130502"); for a foreigner's card the
-        /// province code padded to six digits ("110000").
-        package var code: String
-        /// Name at the time (e.g. 桥东区 for 130502 before 2020); `nil` when the code is not known.
-        package var name: String?
-        /// Name with its province and prefecture (e.g. 河北省邢台市桥东区), if known.
-        package var fullName: String?
-        /// Current or retired; `nil` when the code is not known.
-        package var status: RegionStatus?
-        /// First year the chosen name was in use, if recorded.
-        package var nameFrom: Int?
-        /// Last year the chosen name was in use (`nil` while still in use).
-        package var nameUntil: Int?
+    /// Equal kind, normalized form, upgraded form, reasons, warnings and facts.
+    package static func == (lhs: IdentityCheck, rhs: IdentityCheck) -> Bool {
+        if lhs.storage === rhs.storage { return true }
+        let (a, b) = (lhs.storage, rhs.storage)
+        return a.kind == b.kind && a.normalized == b.normalized && a.upgraded == b.upgraded && a.reasons == b.reasons
+            && a.warnings == b.warnings && a.person == b.person && a.organization == b.organization
     }
 
-    /// Facts read from a person's number.
-    package struct Person: Sendable, Hashable, Codable {
-        /// Birth date as YYYY-MM-DD, when it is a real date.
-        package var birthDate: String?
-        /// Gender from the sequence code.
-        package var gender: Gender?
-        /// Address code (地址码) with its name at the time; the accepting province for a foreigner's card.
-        package var region: Region?
-        /// Three-digit nationality code (国籍代码, ISO 3166-1 numeric) of a foreigner's card.
-        package var nationalityCode: String?
-    }
-
-    /// Facts read from an organization's code.
-    package struct Organization: Sendable, Hashable, Codable {
-        /// Registration authority code (登记管理部门代码), credit codes only.
-        package var authorityCode: String?
-        /// Registration authority name, e.g. 工商.
-        package var authorityName: String?
-        /// Organization type code (机构类别代码), credit codes only.
-        package var typeCode: String?
-        /// Organization type name, e.g. 企业.
-        package var typeName: String?
-        /// Registration authority's region (登记管理机关行政区划码), credit codes only.
-        package var region: Region?
-        /// The 9-character organization code (组织机构代码 / 主体标识码).
-        package var organizationCode: String?
-        /// Whether that organization code satisfies its own GB 11714 check character.
-        package var organizationCodeValid: Bool?
+    /// Hashes what `==` compares.
+    package func hash(into hasher: inout Hasher) {
+        let members = storage
+        hasher.combine(members.kind)
+        hasher.combine(members.normalized)
+        hasher.combine(members.upgraded)
+        hasher.combine(members.reasons)
+        hasher.combine(members.warnings)
+        hasher.combine(members.person)
+        hasher.combine(members.organization)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -105,13 +117,15 @@ package struct IdentityCheck: Sendable, Hashable, Codable {
     /// Decodes a result (`valid` is derived from the reasons, not read).
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        kind = try container.decode(IdentityKind.self, forKey: .kind)
-        normalized = try container.decode(String.self, forKey: .normalized)
-        upgraded = try container.decodeIfPresent(String.self, forKey: .upgraded)
-        reasons = try container.decodeIfPresent([IdentityIssue].self, forKey: .reasons) ?? []
-        warnings = try container.decodeIfPresent([IdentityIssue].self, forKey: .warnings) ?? []
-        person = try container.decodeIfPresent(Person.self, forKey: .person)
-        organization = try container.decodeIfPresent(Organization.self, forKey: .organization)
+        _ = try container.decodeIfPresent(Bool.self, forKey: .valid)  // derived; read so message shapes list it
+        self.init(
+            kind: try container.decode(IdentityKind.self, forKey: .kind),
+            normalized: try container.decode(String.self, forKey: .normalized),
+            reasons: try container.decodeIfPresent([IdentityIssue].self, forKey: .reasons) ?? [],
+            warnings: try container.decodeIfPresent([IdentityIssue].self, forKey: .warnings) ?? [],
+            upgraded: try container.decodeIfPresent(String.self, forKey: .upgraded),
+            person: try container.decodeIfPresent(Person.self, forKey: .person),
+            organization: try container.decodeIfPresent(Organization.self, forKey: .organization))
     }
 
     /// Encodes a result, `valid` included.

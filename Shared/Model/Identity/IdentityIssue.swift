@@ -54,6 +54,9 @@ package struct IdentityIssue: Sendable, Hashable, Codable, CustomStringConvertib
     package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         code = try container.decode(Code.self, forKey: .code)
+        // Derived; read so that message shapes list them.
+        _ = try container.decodeIfPresent(String.self, forKey: .messageChinese)
+        _ = try container.decodeIfPresent(String.self, forKey: .messageEnglish)
         position = try container.decodeIfPresent(Int.self, forKey: .position)
         expected = try container.decodeIfPresent(String.self, forKey: .expected)
         found = try container.decodeIfPresent(String.self, forKey: .found)

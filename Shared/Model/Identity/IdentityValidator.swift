@@ -100,9 +100,9 @@ package struct IdentityValidator: Sendable {
     }
 
     /// Kind and validity only, without facts, reasons or messages: the fast path for bulk
-    /// screening. Person-shaped numbers (digits, 15 or 18) are decided on their bytes alone, with
-    /// the same choice between person and credit code readings as `validate(_:today:)`; other
-    /// shapes go through `validate`. The answer always equals `validate`'s kind and validity.
+    /// screening. Person-shaped numbers (digits, 15 or 18) and credit codes in their alphabet are
+    /// decided on their bytes alone, with the same choice between person and credit code readings
+    /// as `validate(_:today:)`; other shapes go through `validate`. The answer always equals `validate`'s kind and validity.
     package func verdict(_ input: String, today: IdentityDate) -> IdentityVerdict {
         let normalized = Self.normalize(input)
         var text = normalized
@@ -118,6 +118,11 @@ package struct IdentityValidator: Sendable {
             if bytes.count == 15, Self.isDigits(bytes) {
                 let reading = readPerson(bytes, legacy: true, today: today)
                 return IdentityVerdict(kind: .legacyResidentID, valid: reading.valid)
+            }
+            // 18 characters with letters: a credit code; in its alphabet it is decided here.
+            if bytes.count == 18, Self.isASCIIAlphanumeric(bytes), (2..<8).allSatisfy({ Self.isDigit(bytes[$0]) }),
+               let check = IdentityChecksum.creditCodeCheckCharacter(bytes) {
+                return IdentityVerdict(kind: .unifiedSocialCreditCode, valid: check == bytes[17] && isValidCreditCode(bytes))
             }
             return nil
         }
@@ -154,6 +159,9 @@ package struct IdentityValidator: Sendable {
             }
             return
         }
+        // Count the credit code reading's reasons first (no allocations); build it only if it can win.
+        let creditReasons = creditCodeReasonCount(digits: bytes)
+        guard creditReasons == 0 || creditReasons < result.reasons.count else { return }
         var credit = IdentityCheck(kind: .unifiedSocialCreditCode, normalized: result.normalized)
         creditCode(bytes, into: &credit)
         if credit.valid {

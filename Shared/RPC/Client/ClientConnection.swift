@@ -105,6 +105,14 @@ final class ClientConnection: FramedConnectionDelegate, @unchecked Sendable {
 
     // MARK: Calls (any thread)
 
+    /// Why the connection takes no more calls, if it does not.
+    var refusalReason: String? {
+        state.withLock { state in
+            if let reason = state.closeReason { return "connection to \(target) lost: \(reason)" }
+            return state.acceptingCalls ? nil : "the connection to \(target) is closing; retry"
+        }
+    }
+
     /// Registers a new call, or nil if the connection takes no more calls.
     func makeCall() -> ClientCall? {
         state.withLock { state -> ClientCall? in
@@ -203,7 +211,7 @@ final class ClientConnection: FramedConnectionDelegate, @unchecked Sendable {
         }
         for call in refused {
             framed.loop.cancelTimer(call.takeDeadlineTimer())
-            call.deliver(.finished(RPCError(.unavailable, "the server is going away (\(reason)); the call was not processed"), metadata: [:]))
+            call.deliver(.finished(RPCError.notProcessed("the server is going away (\(reason)); the call was not processed"), metadata: [:]))
         }
         onClose(self)  // the client will use a new connection for new calls
         closeIfDrained()

@@ -20,9 +20,15 @@ package final class RPCClient: Sendable {
     let logger: Logger
     private let manager: ConnectionManager
 
-    package init(configuration: ClientConfiguration, group: EventLoopGroup = .shared, logger: Logger = .disabled) throws {
+    package convenience init(configuration: ClientConfiguration, group: EventLoopGroup = .shared, logger: Logger = .disabled) throws {
+        try self.init(configuration: configuration, tlsContext: TLSContext(configuration.tls), group: group, logger: logger)
+    }
+
+    /// A client sharing an already built TLS context (its certificates and keys are read once;
+    /// `configuration.tls` is then not consulted).
+    package init(configuration: ClientConfiguration, tlsContext: TLSContext, group: EventLoopGroup = .shared, logger: Logger = .disabled) {
         self.configuration = configuration
-        self.tlsContext = try TLSContext(configuration.tls)
+        self.tlsContext = tlsContext
         self.group = group
         self.logger = logger
         self.manager = ConnectionManager()
@@ -64,8 +70,17 @@ package final class RPCClient: Sendable {
         return try await unaryEncoded(method, message: encoded, options: options)
     }
 
-    /// Calls a unary method with an already encoded request.
+    /// Calls a unary method with an already encoded request. A call the server refused unprocessed
+    /// (it was going away: idle timeout, drain) is retried once on a new connection.
     package func unaryEncoded(_ method: String, message: EncodedMessage, options: CallOptions = CallOptions()) async throws(RPCError) -> ClientResponse {
+        do {
+            return try await unaryOnce(method, message: message, options: options)
+        } catch where error.wasNotProcessed {
+            return try await unaryOnce(method, message: message, options: options)
+        }
+    }
+
+    private func unaryOnce(_ method: String, message: EncodedMessage, options: CallOptions) async throws(RPCError) -> ClientResponse {
         let call = try await open(method, encoded: message, end: true, options: options).call
         var response: JSONValue?
         while true {
@@ -105,7 +120,7 @@ package final class RPCClient: Sendable {
         }
         let connection = try await manager.connection(for: self, deadline: deadline)
         guard let call = connection.makeCall() else {
-            throw RPCError(.unavailable, "the connection to \(configuration.host):\(configuration.port) is closing; retry")
+            throw RPCError(.unavailable, connection.refusalReason ?? "the connection to \(configuration.host):\(configuration.port) is closing; retry")
         }
         let timeoutMilliseconds = deadline.map { max(1, Int64($0.remaining.milliseconds.rounded(.up))) }
         let frame = FrameWriter.open(call: call.id, method: method, metadata: options.metadata,

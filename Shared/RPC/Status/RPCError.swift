@@ -68,6 +68,19 @@ extension RPCError {
     }
 }
 
+extension RPCError {
+    /// UNAVAILABLE for a call the server never processed (refused by a goaway): safe to retry on
+    /// another connection. Marked with a `{"type": "not_processed"}` detail.
+    package static func notProcessed(_ message: String) -> RPCError {
+        RPCError(.unavailable, message, details: [["type": "not_processed"]])
+    }
+
+    /// True when the server certainly did not process the call (see `notProcessed`).
+    package var wasNotProcessed: Bool {
+        code == .unavailable && details.contains { $0["type"]?.stringValue == "not_processed" }
+    }
+}
+
 extension RPCError: Equatable {
     package static func == (lhs: RPCError, rhs: RPCError) -> Bool {
         lhs.code == rhs.code && lhs.message == rhs.message

@@ -29,12 +29,20 @@ package struct ConnectionCloseReason: Sendable, CustomStringConvertible {
 
 /// A TLS connection over a non-blocking socket that speaks length-prefixed frames.
 ///
-/// The socket, the TLS engine and the frame decoder are confined to the connection's event loop.
-/// Other threads only call `enqueue(_:finishing:)` and `waitForWritability()`, which go through
-/// a mutex: frames queued from many handler tasks are coalesced and handed to TLS in one go per
-/// loop turn (one TLS write, one `send`). That split is why the class is `@unchecked Sendable`.
+/// Threads and locks:
+/// - The loop thread owns reading, the frame decoder, registration and closing.
+/// - The TLS engine and the socket's write side are used under `io` (a mutex), by the loop or by
+///   any thread that queues frames: when a handler or a caller queues a frame and nobody else is
+///   writing, it encrypts and sends the frame itself ("write-through"), so a response leaves
+///   without waiting for the loop thread to wake up. If the lock is busy, the loop drains the
+///   queue instead, coalescing whatever has accumulated into one TLS write and one `send`.
+/// - `outbound` (a mutex) holds frames waiting to be written, in order. Whoever holds `io` takes
+///   everything waiting at once, so frames go out in the order they were queued.
+/// - Lock order: `io` before `outbound`, never the reverse.
+/// Bookkeeping the protocol layer needs on the loop (finished calls, timers) still runs there,
+/// after the bytes are on their way. That split is why the class is `@unchecked Sendable`.
 package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
-    private struct Outbound {
+    struct Outbound {
         var plaintext: [UInt8] = []
         var finishedCalls: [Int64] = []
         var loopActions: [@Sendable () -> Void] = []
@@ -44,28 +52,39 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
         var isClosed = false
     }
 
+    /// State of the write side, guarded by `io`.
+    struct IOState {
+        var ciphertext: [UInt8] = []
+        var offset = 0
+        var closed = false
+    }
+
     package let loop: EventLoop
     package let remoteAddress: String
     package weak var delegate: (any FramedConnectionDelegate)?
 
-    private let socket: Socket
-    private let tls: TLSConnection
-    private var decoder: FrameDecoder
-    private var plaintext: [UInt8] = []
-    private var ciphertext: [UInt8] = []
-    private var ciphertextOffset = 0
-    private var processingInbound = false
-    private var needsFlush = false
-    private var isConnecting: Bool
-    private var closeAfterFlush = false
-    private var gracefulCloseReason: ConnectionCloseReason?
-    private var stoppedReading = false
-    private var closed = false
-    private let outbound = Mutex(Outbound())
+    let socket: Socket
+    let tls: TLSConnection
+    let io = Mutex(IOState())
+    let outbound = Mutex(Outbound())
+
+    // Loop-thread state.
+    var decoder: FrameDecoder
+    var plaintext: [UInt8] = []
+    var processingInbound = false
+    var needsFlush = false
+    var isConnecting: Bool
+    var closeAfterFlush = false
+    var gracefulCloseReason: ConnectionCloseReason?
+    var stoppedReading = false
+    var closed = false
+    var writableInterest = false
+    /// The verified peer, read from TLS once when the handshake completes.
+    var verifiedPeer: PeerIdentity?
 
     /// Unsent bytes above which streaming writers wait, and below which they resume.
-    private let highWaterMark = 1 << 20
-    private let lowWaterMark = 256 << 10
+    let highWaterMark = 1 << 20
+    let lowWaterMark = 256 << 10
 
     /// Wraps an accepted (`isConnecting: false`) or connecting socket. Register with `start()`.
     package init(socket: Socket, tls: TLSConnection, loop: EventLoop, maximumFrameLength: Int, isConnecting: Bool) {
@@ -77,8 +96,10 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
         self.isConnecting = isConnecting
     }
 
-    package var peerIdentity: PeerIdentity? { tls.peerIdentity }
-    package var isHandshakeComplete: Bool { tls.isHandshakeComplete }
+    /// The verified peer certificate's subject once the handshake is complete (loop thread).
+    package var peerIdentity: PeerIdentity? { verifiedPeer }
+    package var isHandshakeComplete: Bool { io.withLock { _ in tls.isHandshakeComplete } }
+    /// Loop thread: whether the connection is closed.
     package var isClosed: Bool { closed }
 
     /// Registers with the loop. For an outgoing connection, the handshake starts once connected.
@@ -89,13 +110,12 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
     // MARK: Any thread
 
     /// Queues a complete frame (or several) for sending; `finishing` names a call whose final
-    /// frame this is, reported back through `didFinishCalls` once handed to TLS.
+    /// frame this is, reported back through `didFinishCalls` once handed to TLS. `thenOnLoop`
+    /// runs on the loop right after the frame was handed to TLS (e.g. to arm a timer).
     /// Returns false if the connection is already closed (the bytes are dropped).
-    /// `thenOnLoop` runs on the loop right after the frame was handed to TLS (e.g. to arm a timer
-    /// without a second wake-up).
     @discardableResult
     package func enqueue(_ frame: [UInt8], finishing call: Int64? = nil, thenOnLoop action: (@Sendable () -> Void)? = nil) -> Bool {
-        let schedule = outbound.withLock { state -> Bool? in
+        let mustFlush = outbound.withLock { state -> Bool? in
             guard !state.isClosed else { return nil }
             state.plaintext.append(contentsOf: frame)
             state.queuedBytes += frame.count
@@ -105,8 +125,14 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
             state.flushScheduled = true
             return true
         }
-        guard let schedule else { return false }
-        if schedule { loop.execute { [self] in drainOutbound() } }
+        guard let mustFlush else { return false }
+        if mustFlush {
+            if !loop.inEventLoop, let written = io.withLockIfAvailable({ state in writeThrough(&state) }) {
+                if written.needsLoop { loop.execute { [self] in finishWriteThrough(written) } }
+            } else {
+                loop.execute { [self] in drainOutbound() }
+            }
+        }
         return true
     }
 
@@ -131,11 +157,12 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
     /// immediate statuses and goaways.
     package func sendOnLoop(_ frame: [UInt8]) {
         guard !closed else { return }
-        if let error = encrypt(frame) {
-            close(reason: ConnectionCloseReason("TLS write failed: \(error)"))
-            return
+        let deferFlush = processingInbound
+        let outcome = io.withLock { state -> FlushOutcome in
+            if let error = encrypt(frame) { return .failed(ConnectionCloseReason("TLS write failed: \(error)")) }
+            return deferFlush ? .deferred : flushLocked(&state)
         }
-        if processingInbound { needsFlush = true } else { flushCiphertext() }
+        if case .deferred = outcome { needsFlush = true } else { afterFlush(outcome) }
     }
 
     /// Sends everything queued, then a close_notify, then closes; stops reading at once. If the
@@ -147,13 +174,15 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
         gracefulCloseReason = reason
         drainOutbound()
         guard !closed else { return }
-        tls.close()
         closeAfterFlush = true
         _ = loop.scheduleTimer(after: .seconds(2)) { [weak self] in
             guard let self, !self.closed else { return }
             self.close(reason: self.gracefulCloseReason)
         }
-        flushCiphertext()
+        afterFlush(io.withLock { state -> FlushOutcome in
+            tls.close()
+            return flushLocked(&state)
+        })
     }
 
     /// Closes now, dropping anything unsent. Loop thread only.
@@ -161,7 +190,12 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
         guard !closed else { return }
         closed = true
         loop.deregister(socket.descriptor)
-        socket.close()
+        io.withLock { state in
+            // Under the lock: no write-through can be using the descriptor as it closes.
+            state.closed = true
+            state.ciphertext = []
+            socket.close()
+        }
         let waiters = outbound.withLock { state -> [CheckedContinuation<Void, Never>] in
             state.isClosed = true
             state.plaintext = []
@@ -171,7 +205,6 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
         }
         for waiter in waiters { waiter.resume() }
         plaintext = []
-        ciphertext = []
         delegate?.connectionDidClose(self, reason: reason)
     }
 
@@ -181,7 +214,7 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
             return
         }
         if readable || hangUp { readAvailable() }
-        if writable && !closed { flushCiphertext() }
+        if writable && !closed { afterFlush(io.withLock { state in flushLocked(&state) }) }
     }
 
     private func finishConnecting() {
@@ -193,188 +226,14 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
         isConnecting = false
         socket.setNoDelay()
         loop.setInterest(socket.descriptor, readable: true, writable: false)
-        driveHandshake()
-        flushCiphertext()
-    }
-
-    private func readAvailable() {
-        processingInbound = true
-        defer {
-            processingInbound = false
-            if needsFlush && !closed {
-                needsFlush = false
-                flushCiphertext()
-            }
-        }
-        // Bounded per event so one busy connection cannot starve the others on this loop.
-        for _ in 0..<16 {
-            guard !closed, !stoppedReading else { return }
-            let result: Socket.ReadResult
+        let outcome = io.withLock { state -> FlushOutcome in
             do {
-                result = try socket.read(into: loop.readBuffer)
+                _ = try tls.handshake()  // the ClientHello
             } catch {
-                close(reason: ConnectionCloseReason("\(error)"))
-                return
+                return .failed(ConnectionCloseReason("TLS handshake failed: \(error)", isHandshakeFailure: true))
             }
-            switch result {
-            case .wouldBlock:
-                return
-            case .endOfStream:
-                close(reason: tls.isHandshakeComplete ? nil : ConnectionCloseReason("peer closed the connection during the TLS handshake", isHandshakeFailure: true))
-                return
-            case .bytes(let count):
-                tls.receiveCiphertext(UnsafeRawBufferPointer(rebasing: loop.readBuffer[0..<count]))
-                if !tls.isHandshakeComplete {
-                    driveHandshake()
-                    guard tls.isHandshakeComplete, !closed else {
-                        needsFlush = true
-                        if count < loop.readBuffer.count { return }
-                        continue
-                    }
-                }
-                readPlaintext()
-                needsFlush = needsFlush || tls.hasCiphertextToSend
-                // A short read drained the socket; epoll is level-triggered, so anything that
-                // arrives later is reported again: no need for a read that returns EAGAIN.
-                if count < loop.readBuffer.count { return }
-            }
+            return flushLocked(&state)
         }
-    }
-
-    private func driveHandshake() {
-        do {
-            if try tls.handshake() {
-                flushCiphertext()
-                delegate?.connectionDidCompleteHandshake(self)
-            }
-        } catch {
-            flushCiphertext()  // deliver the alert, if any
-            close(reason: ConnectionCloseReason("TLS handshake failed: \(error)", isHandshakeFailure: true))
-        }
-    }
-
-    private func readPlaintext() {
-        while !closed {
-            let result: TLSReadResult
-            do {
-                result = try tls.readPlaintext(into: &plaintext)
-            } catch {
-                close(reason: ConnectionCloseReason("TLS error: \(error)"))
-                return
-            }
-            switch result {
-            case .wantMore:
-                return
-            case .closed:
-                deliverFrames()
-                close(reason: nil)
-                return
-            case .bytes:
-                deliverFrames()
-            }
-        }
-    }
-
-    private func deliverFrames() {
-        guard !plaintext.isEmpty else { return }
-        decoder.append(plaintext)
-        plaintext.removeAll(keepingCapacity: plaintext.capacity <= 64 * 1024)
-        while !closed && !stoppedReading {
-            let frame: [UInt8]?
-            do {
-                frame = try decoder.nextFrame()
-            } catch {
-                switch error {
-                case .frameTooLarge(let declared, let limit):
-                    frameTooLarge(declared: declared, limit: limit)
-                }
-                return
-            }
-            guard let frame else { return }
-            delegate?.connection(self, didReceiveFrame: frame)
-        }
-    }
-
-    /// The peer announced a frame above our limit: we cannot find the next frame boundary without
-    /// reading it, so the connection ends with a goaway naming the limit.
-    private func frameTooLarge(declared: UInt32, limit: Int) {
-        let reason = "RESOURCE_EXHAUSTED: frame of \(declared) bytes exceeds the limit of \(limit) bytes"
-        sendOnLoop(FrameWriter.goaway(lastCall: 0, reason: reason))
-        closeGracefully(reason: ConnectionCloseReason(reason))
-    }
-
-    /// Encrypts `bytes` into TLS records; returns the error instead of throwing (array buffer
-    /// closures do not carry typed throws).
-    private func encrypt(_ bytes: [UInt8]) -> TLSError? {
-        bytes.withUnsafeBytes { raw -> TLSError? in
-            do throws(TLSError) {
-                try tls.writePlaintext(raw)
-                return nil
-            } catch {
-                return error
-            }
-        }
-    }
-
-    /// Hands queued frames to TLS and reports finished calls. Loop thread only.
-    private func drainOutbound() {
-        let (bytes, finished, actions) = outbound.withLock { state -> ([UInt8], [Int64], [@Sendable () -> Void]) in
-            state.flushScheduled = false
-            let bytes = state.plaintext
-            let finished = state.finishedCalls
-            let actions = state.loopActions
-            state.plaintext = []
-            state.finishedCalls = []
-            state.loopActions = []
-            return (bytes, finished, actions)
-        }
-        if !closed && !bytes.isEmpty {
-            if let error = encrypt(bytes) {
-                close(reason: ConnectionCloseReason("TLS write failed: \(error)"))
-            }
-            if !closed { flushCiphertext() }
-        }
-        if !finished.isEmpty { delegate?.connection(self, didFinishCalls: finished) }
-        for action in actions { action() }
-    }
-
-    /// Writes pending ciphertext to the socket, watching for writability if the kernel is full.
-    private func flushCiphertext() {
-        guard !closed else { return }
-        tls.takeCiphertext(into: &ciphertext)
-        while ciphertextOffset < ciphertext.count {
-            let offset = ciphertextOffset
-            let result = ciphertext.withUnsafeBytes { raw -> Result<Int, IOError> in
-                do throws(IOError) {
-                    return .success(try socket.write(UnsafeRawBufferPointer(rebasing: raw[offset...])))
-                } catch {
-                    return .failure(error)
-                }
-            }
-            guard case .success(let written) = result else {
-                if case .failure(let error) = result { close(reason: ConnectionCloseReason("\(error)")) }
-                return
-            }
-            if written == 0 { break }
-            ciphertextOffset += written
-        }
-        let unsent = ciphertext.count - ciphertextOffset
-        if unsent == 0 {
-            ciphertext.removeAll(keepingCapacity: ciphertext.capacity <= 64 * 1024)
-            ciphertextOffset = 0
-        } else if ciphertextOffset > 256 * 1024 {
-            ciphertext.removeSubrange(0..<ciphertextOffset)
-            ciphertextOffset = 0
-        }
-        loop.setInterest(socket.descriptor, readable: !stoppedReading, writable: unsent > 0)
-        let waiters = outbound.withLock { state -> [CheckedContinuation<Void, Never>] in
-            state.queuedBytes = state.plaintext.count + unsent
-            guard state.queuedBytes <= lowWaterMark, !state.writabilityWaiters.isEmpty else { return [] }
-            let waiters = state.writabilityWaiters
-            state.writabilityWaiters = []
-            return waiters
-        }
-        for waiter in waiters { waiter.resume() }
-        if unsent == 0 && closeAfterFlush { close(reason: gracefulCloseReason) }
+        afterFlush(outcome)
     }
 }

@@ -120,6 +120,9 @@ struct DetectionAndCodingTests {
     func verdictAgrees() {
         let corpus = IdentityBenchmarkCorpus.generate(count: 4_000, seed: 11)
             + IdentityBenchmarkCorpus.residentIDs(count: 2_000, seed: 12)
+            + IdentityBenchmarkCorpus.creditCodes(count: 2_000, seed: 13)
+            + ["91350100M000100Y43", "9135A100M000100Y43", "91350100M000100YI3", "91350100M000100Y4I", "B1350100M000100Y43",
+               "9111000060003IOZSV", "911100006000373420", "G1110105M000100Y4" + "3"]
         var valid = 0
         for input in corpus {
             let full = F.check(input)
@@ -128,6 +131,18 @@ struct DetectionAndCodingTests {
             if full.valid { valid += 1 }
         }
         #expect(valid > corpus.count / 2 && valid < corpus.count)
+    }
+
+    @Test("the allocation-free credit code reason count equals the full check's, for all-digit numbers")
+    func creditReasonCount() {
+        let corpus = IdentityBenchmarkCorpus.residentIDs(count: 3_000, seed: 21) + ["121200004013590816", "913205056082348768"]
+        for input in corpus {
+            var normalized = IdentityValidator.normalize(input)
+            guard normalized.utf8.count == 18, normalized.utf8.dropLast().allSatisfy({ (48...57).contains($0) }) else { continue }
+            let full = F.check(normalized, as: .unifiedSocialCreditCode).reasons.count
+            let counted = normalized.withUTF8 { F.validator.creditCodeReasonCount(digits: $0) }
+            #expect(counted == full, "\(input)")
+        }
     }
 
     @Test("the corpus is deterministic and mixes every kind")

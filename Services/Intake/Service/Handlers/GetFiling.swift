@@ -28,12 +28,14 @@ extension IntakeService {
         let principal = try await requireActor(context, filingID: request.filingId, staffRoles: [.clerk, .head, .auditor])
         let repository = self.repository
         let id = request.filingId
-        let loaded = try await store.read { db -> (StoredFiling, [FilingHistoryEntry])? in
+        let materials = self.materials
+        let loaded = try await store.read { db -> (StoredFiling, [FilingHistoryEntry], [MaterialInfo])? in
             guard let stored = try repository.load(id: id, in: db) else { return nil }
-            return (stored, try repository.history(filing: stored.sequence, in: db))
+            return (stored, try repository.history(filing: stored.sequence, in: db),
+                    try materials.materials(filing: stored.sequence, in: db))
         }
         _ = try checkVisible(loaded?.0.record.filing, to: principal, id: id)
-        guard let (stored, history) = loaded else { throw notFound(id) }
+        guard let (stored, history, uploaded) = loaded else { throw notFound(id) }
         let reveal = principal.staffMember != nil && (request.revealPersonalNumbers ?? true)
         if reveal, let member = principal.staffMember {
             // The read is on the audit chain before any whole number leaves the service.
@@ -44,18 +46,19 @@ extension IntakeService {
             try await store.appendAudit(actor: member.label, action: "filing.read_personal_numbers",
                                         subject: "filing:\(id)", details: details, at: clock.now().date)
         }
-        return view(stored.record, history: history, reveal: reveal)
+        return view(stored.record, history: history, uploaded: uploaded, reveal: reveal)
     }
 
     /// The view of a record, masked unless `reveal`.
-    func view(_ record: IntakeFiling, history: [FilingHistoryEntry], reveal: Bool) -> FilingView {
+    func view(_ record: IntakeFiling, history: [FilingHistoryEntry], uploaded: [MaterialInfo] = [],
+              reveal: Bool) -> FilingView {
         let filing = record.filing
         return FilingView(
             filing: reveal ? filing : FilingMasking.mask(filing), statusZh: filing.status.zh,
             personalNumbers: reveal ? "revealed" : "masked", verification: record.verification, scope: record.scope,
             reviewNeeded: record.reviewNeeded, deadline: record.deadline,
-            missingMaterials: MaterialCheck(profile: profile, operator: filing.operator,
-                                            materials: filing.materials).missing,
+            uploadedMaterials: uploaded,
+            missingMaterials: FilingMaterials.check(profile: profile, filing: filing, uploaded: uploaded).missing,
             corrections: record.corrections, submittedAt: record.submittedAt, updatedAt: record.updatedAt,
             history: history)
     }

@@ -31,7 +31,9 @@ package struct FilingView: Codable, Sendable, Hashable {
     package var reviewNeeded: Bool
     /// The latest deadline assessment.
     package var deadline: DeadlineAssessment?
-    /// Required materials still missing.
+    /// Materials uploaded to intake (`UploadMaterial`), oldest first.
+    package var uploadedMaterials: [MaterialInfo]
+    /// Required materials still missing (neither declared in the content nor uploaded).
     package var missingMaterials: [MaterialRule]
     /// What the operator must correct.
     package var corrections: [FieldViolation]

@@ -17,6 +17,10 @@ import Foundation
 /// | `BEIAN_VERIFY_RETRY_MS`, `BEIAN_VERIFY_RETRY_MAX_MS` | backoff of the pending-verification job | 2000, 300000 |
 /// | `BEIAN_VERIFY_SWEEP_MS` | how often the job looks for pending filings when idle | 60000 |
 /// | `BEIAN_DATA_DIR` | replacement reference data (profiles, calendar) | the bundled data |
+/// | `BEIAN_MATERIAL_MAX_BYTES` | largest uploaded material | 10485760 (10 MiB) |
+/// | `BEIAN_FILING_MATERIALS_MAX_BYTES` | largest total of one filing's materials | 52428800 (50 MiB) |
+/// | `BEIAN_DEADLINE_SWEEP_MS` | how often the deadline job recomputes timeliness of open filings | 3600000 (1 h) |
+/// | `BEIAN_PEER_INTAKES` | other offices' intake, `office=host:port,...` (transfers; mutual TLS) | none |
 package struct IntakeConfiguration: Sendable {
     /// The office's division code (`BEIAN_OFFICE`).
     package var officeCode: String
@@ -40,6 +44,12 @@ package struct IntakeConfiguration: Sendable {
     package var verifySweepInterval: Duration
     /// A fixed "today", when set.
     package var fixedToday: CivilDate?
+    /// Limits on uploaded materials.
+    package var materialLimits: MaterialLimits
+    /// Interval of the deadline job.
+    package var deadlineSweepInterval: Duration
+    /// Other offices' intake services by office code.
+    package var peerIntakes: [String: ClientConfiguration]
 
     /// Reads the settings; a missing or bad value throws a `ConfigurationError` naming it.
     package init(settings: ServiceSettings) throws {
@@ -89,5 +99,12 @@ package struct IntakeConfiguration: Sendable {
         } else {
             fixedToday = nil
         }
+        let perFile = try environment.integer("BEIAN_MATERIAL_MAX_BYTES", default: MaterialLimits.standard.perFile,
+                                              in: 1...(1 << 30))
+        let perFiling = try environment.integer("BEIAN_FILING_MATERIALS_MAX_BYTES",
+                                                default: MaterialLimits.standard.perFiling, in: 1...(1 << 34))
+        materialLimits = MaterialLimits(perFile: perFile, perFiling: perFiling)
+        deadlineSweepInterval = try environment.milliseconds("BEIAN_DEADLINE_SWEEP_MS", default: .seconds(3600))
+        peerIntakes = try Self.peers(settings: settings, ownOffice: office)
     }
 }

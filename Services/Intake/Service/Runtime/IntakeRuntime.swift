@@ -15,11 +15,15 @@ package final class IntakeRuntime: Sendable {
     package let service: IntakeService
     /// The pending-verification job.
     package let verifier: PendingVerification
+    /// The deadline job.
+    package let deadlines: DeadlineSweep
 
-    private init(configuration: IntakeConfiguration, service: IntakeService, verifier: PendingVerification) {
+    private init(configuration: IntakeConfiguration, service: IntakeService, verifier: PendingVerification,
+                 deadlines: DeadlineSweep) {
         self.configuration = configuration
         self.service = service
         self.verifier = verifier
+        self.deadlines = deadlines
     }
 
     /// How long idempotency records are kept (a retry after that is a new request): 30 days,
@@ -34,7 +38,7 @@ package final class IntakeRuntime: Sendable {
     package var store: Store { service.store }
 
     /// Reads intake's settings, opens (creating on first start) the field key and the database,
-    /// and starts the pending-verification job.
+    /// and starts the pending-verification and deadline jobs.
     package static func start(settings: ServiceSettings, logger: Logger) async throws -> IntakeRuntime {
         let configuration = try IntakeConfiguration(settings: settings)
         let cipher = try openCipher(configuration)
@@ -52,19 +56,27 @@ package final class IntakeRuntime: Sendable {
             profile: configuration.profile, calendar: configuration.calendar,
             repository: FilingRepository(store: store, cipher: cipher),
             identity: IdentityVerifier(client: client, timeout: configuration.identityTimeout),
-            clock: clock, logger: logger, wakeVerifier: { wakeup.signal() })
+            clock: clock, logger: logger, wakeVerifier: { wakeup.signal() },
+            materials: MaterialRepository(cipher: try MaterialCipher(keyFile: configuration.fieldKeyPath)),
+            materialLimits: configuration.materialLimits,
+            peers: try PeerIntakes(configurations: configuration.peerIntakes, logger: logger))
         let verifier = PendingVerification(
             service: service, wakeup: wakeup, retryInitial: configuration.verifyRetryInitial,
             retryMaximum: configuration.verifyRetryMaximum, sweepInterval: configuration.verifySweepInterval)
         verifier.start()
+        let deadlines = DeadlineSweep(service: service, interval: configuration.deadlineSweepInterval)
+        deadlines.start()
         logger.notice("intake ready", ["office": .string(configuration.officeCode),
-                                       "profile": .string(configuration.profile.nameZh)])
-        return IntakeRuntime(configuration: configuration, service: service, verifier: verifier)
+                                       "profile": .string(configuration.profile.nameZh),
+                                       "peers": .string(service.peers.offices.joined(separator: ","))])
+        return IntakeRuntime(configuration: configuration, service: service, verifier: verifier, deadlines: deadlines)
     }
 
-    /// Stops the job and closes the database (after the server has drained).
+    /// Stops the jobs, closes the peer clients and the database (after the server has drained).
     package func shutdown() async {
         await verifier.stop()
+        await deadlines.stop()
+        service.peers.close()
         await store.close()
     }
 

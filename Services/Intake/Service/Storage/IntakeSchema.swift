@@ -13,6 +13,10 @@ import BeianStore
 /// - `filing_number_sequence`: the last filing number issued per office, year and local office.
 /// - `filing_search`: FTS5 trigram index over account and operator names (rowid = `filing.seq`).
 /// - `beian_audit_log`, `beian_idempotency`: shared tables of BeianStore.
+/// - `material_blob`, `material_blob_chunk`, `filing_material`: uploaded materials
+///   (`IntakeSchema+Materials.swift`).
+/// - `filing_transfer_out`, `filing_transfer_in`: transfers between offices
+///   (`IntakeSchema+Transfers.swift`).
 ///
 /// Extension: append new migrations at the end of `migrations` (never edit a released one),
 /// e.g. `intake.v2.materials` or `intake.v2.transfers` in their own files.
@@ -23,6 +27,8 @@ package enum IntakeSchema {
         IdempotencyRecords.migration,
         createFilings,
         createSearch,
+        IntakeSchema.createMaterials,
+        IntakeSchema.createTransfers,
     ]
 
     /// Filings, versions, history and filing-number sequences.

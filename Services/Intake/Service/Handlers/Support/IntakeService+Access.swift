@@ -11,7 +11,9 @@ import BeianServiceKit
 /// - operators present `filing-id` and `access-code` metadata: missing or not matching is
 ///   UNAUTHENTICATED (the same answer whether the id exists or not); a request about another
 ///   filing than the one authenticated is PERMISSION_DENIED.
-/// - other services (OU = a service name) may not call intake's methods (PERMISSION_DENIED).
+/// - other services (OU = a service name) may not call intake's methods (PERMISSION_DENIED), except
+///   this office's `sanctions` service `DeadlineWatch`, and another office's `intake` service
+///   `ReceiveTransfer` (O = the sending office).
 extension IntakeService {
     /// Metadata key of the operator's filing id.
     package static let filingIDKey = "filing-id"
