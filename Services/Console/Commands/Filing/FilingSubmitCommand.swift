@@ -41,7 +41,7 @@ enum FilingSubmitCommand: ConsoleCommand {
             } catch {
                 throw ConsoleError.failure("cannot encode the receipt: \(error)")
             }
-            try PrivateFile.write(bytes, to: path)
+            try PrivateFile.save(bytes, to: path)
             output.error(output.text("回执已保存到 \(path)（仅本人可读）", "receipt saved to \(path) (mode 0600)"))
         }
         return status

@@ -75,7 +75,9 @@ struct ImportRow {
             }
         }
         if let followers = v[.followers] {
-            if let count = FilingValues.followers(followers) {
+            // A column titled in 万 (粉丝量（万）) holds ten-thousands.
+            let inTenThousands = header.name(.followers).contains("万") && !followers.contains("万")
+            if let count = FilingValues.followers(inTenThousands ? followers + "万" : followers) {
                 object.followers = count
             } else {
                 problem(.followers, "“\(followers)”不是数字（例如 5000 或 1.2万）",

@@ -69,7 +69,7 @@ struct ReceiptsFile {
                          entry.submittedAt, entry.key]
             text += cells.map(Self.quoted).joined(separator: ",") + "\r\n"
         }
-        try PrivateFile.write(Array(text.utf8), to: path)
+        try PrivateFile.save(Array(text.utf8), to: path)
     }
 
     /// A CSV cell, quoted when it needs to be.
