@@ -23,6 +23,7 @@ package final class EventLoop: @unchecked Sendable {
     private let submitted = Mutex<[@Sendable () -> Void]>([])
     private let wakePending = Atomic<Bool>(false)
     private let stopRequested = Atomic<Bool>(false)
+    private let blockedInWait = Atomic<Bool>(false)
     private let stopped = DispatchSemaphore(value: 0)
     private let threadID = Mutex<pthread_t?>(nil)
 
@@ -60,6 +61,10 @@ package final class EventLoop: @unchecked Sendable {
         thread.start()
         ready.wait()
     }
+
+    /// True while the loop thread sleeps in `epoll_wait` with nothing to do: work handed to it now
+    /// would first have to wake it (a writer may do the work itself instead).
+    package var isSleeping: Bool { blockedInWait.load(ordering: .relaxed) }
 
     /// True when called on this loop's thread.
     package var inEventLoop: Bool {
@@ -160,9 +165,11 @@ package final class EventLoop: @unchecked Sendable {
                 let now = Monotonic.nanoseconds()
                 timeout = next <= now ? 0 : Int32(clamping: (next - now + 999_999) / 1_000_000)
             }
+            blockedInWait.store(timeout != 0, ordering: .relaxed)
             let count = events.withUnsafeMutableBufferPointer {
                 epoll_wait(epollDescriptor, $0.baseAddress, Int32(capacity), timeout)
             }
+            blockedInWait.store(false, ordering: .relaxed)
             if count > 0 {
                 for index in 0..<Int(count) {
                     let event = events[index]

@@ -127,7 +127,9 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
         }
         guard let mustFlush else { return false }
         if mustFlush {
-            if !loop.inEventLoop, let written = io.withLockIfAvailable({ state in writeThrough(&state) }) {
+            // Write-through only when the loop sleeps (waking it would add latency); a busy loop
+            // drains soon anyway and coalesces many frames into one TLS write and one send.
+            if loop.isSleeping, !loop.inEventLoop, let written = io.withLockIfAvailable({ state in writeThrough(&state) }) {
                 if written.needsLoop { loop.execute { [self] in finishWriteThrough(written) } }
             } else {
                 loop.execute { [self] in drainOutbound() }
