@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(name: "IdentityServer", dependencies: ["IdentityService"], path: "Services/Identity/Main"),
         .target(name: "IntakeService", dependencies: ["BeianServiceKit"], path: "Services/Intake/Service"),
         .executableTarget(name: "IntakeServer", dependencies: ["IntakeService"], path: "Services/Intake/Main"),
-        .executableTarget(name: "Console", dependencies: ["BeianServiceKit"], path: "Services/Console"),
+        .executableTarget(name: "Console", dependencies: ["BeianServiceKit", "IntakeService"], path: "Services/Console"),
 
         // MARK: Tests, benchmark
         .target(
@@ -84,7 +84,7 @@ let package = Package(
         .testTarget(name: "BeianStoreTests", dependencies: ["BeianStore", "TestSupport"]),
         .testTarget(name: "IdentityServiceTests", dependencies: ["IdentityService", "TestSupport"]),
         .testTarget(name: "IntakeServiceTests", dependencies: ["IntakeService", "IdentityService", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["BeianServiceKit", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["BeianServiceKit", "IntakeService", "TestSupport"]),
         .executableTarget(name: "StoreCrashWriter", dependencies: ["BeianStore"], path: "Tests/StoreCrashWriter"),
         .executableTarget(
             name: "Benchmark",

@@ -38,6 +38,8 @@ case "store":
 case "identity":
     emit(try IdentityBenchmark.validation(seconds: min(duration, 2)))
     emit(try await IdentityBenchmark.batch(rounds: options.int("rounds", default: 100), serverLoops: loops))
+case "intake":
+    emit(try await IntakeBenchmark.run(options, duration: duration))
 case "all":
     emit(try CodingAndModelBenchmark.json(iterations: 100_000))
     emit(try CodingAndModelBenchmark.model(iterations: 100_000))

@@ -7,5 +7,6 @@ enum ConsoleCommands {
         DescribeCommand.self,
         CertsCommand.self,
         VerifyCommand.self,
+        FilingCommand.self,
     ]
 }

@@ -1,0 +1,61 @@
+import BeianRPC
+import Foundation
+
+/// `beian filing SUB ...`: filings at the intake service (备案), for operators and office staff.
+enum FilingCommand: ConsoleCommand {
+    static let name = "filing"
+    static let summary = "filings (备案): check, submit, status, list, review, change, close, diff, import"
+
+    /// The subcommands, in the order help lists them.
+    static let subcommands: [any ConsoleCommand.Type] = [
+        FilingCheckCommand.self,
+        FilingSubmitCommand.self,
+        FilingStatusCommand.self,
+        FilingListCommand.self,
+        FilingReviewCommand.self,
+        FilingChangeCommand.self,
+        FilingCloseCommand.self,
+        FilingDiffCommand.self,
+        FilingImportCommand.self,
+    ]
+
+    static var usage: String {
+        var text = "beian filing SUBCOMMAND ... (beian filing help SUBCOMMAND for its options)\n\n"
+        for command in subcommands {
+            text += "  \(command.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(command.summary)\n"
+        }
+        text += "\nOperators need no certificate: submit prints the filing id and the access code (查询码);\n"
+        text += "status, change, close and diff then take --receipt FILE or --filing-id ID --access-code CODE.\n"
+        text += "Staff present their certificate (--cert/--key: OU clerk, head or auditor; O = office code).\n"
+        text += "ADDR (host:port of intake) comes first, or --addr ADDR, or the environment variable BEIAN_INTAKE."
+        return text
+    }
+
+    static func run(_ raw: [String]) async throws -> Int32 {
+        guard let word = raw.first else { throw ConsoleError.usage("filing needs a subcommand") }
+        if ["help", "--help", "-h"].contains(word) {
+            if raw.count > 1, let command = subcommands.first(where: { $0.name == raw[1] }) {
+                FileHandle.standardOutput.write(Data((command.usage + "\n").utf8))
+            } else {
+                FileHandle.standardOutput.write(Data((usage + "\n").utf8))
+            }
+            return 0
+        }
+        guard let command = subcommands.first(where: { $0.name == word }) else {
+            throw ConsoleError.usage("unknown filing subcommand \"\(word)\"")
+        }
+        let rest = Array(raw.dropFirst())
+        if rest.contains(where: { ["--help", "-h"].contains($0) }) {
+            FileHandle.standardOutput.write(Data((command.usage + "\n").utf8))
+            return 0
+        }
+        do {
+            return try await command.run(rest)
+        } catch let error as ConsoleError where error.exitCode == 2 {
+            // A usage error shows this subcommand's usage, not the whole list.
+            let text = "beian filing \(word): \(error.description)\nusage:\n\(command.usage)\n"
+            FileHandle.standardError.write(Data(text.utf8))
+            return 2
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import BeianModel
+import IntakeService
+
+/// Readable names of intake's enum values in the chosen language.
+extension Output {
+    func label(_ status: FilingStatus) -> String { text(status.zh, status.rawValue) }
+
+    func label(_ state: VerificationState) -> String {
+        switch state {
+        case .pending: text("待核验（身份核验服务恢复后自动进行）", "pending (runs when the identity service answers)")
+        case .verified: text("已核验", "verified")
+        case .invalid: text("核验未通过", "invalid")
+        }
+    }
+
+    /// Verification in a word or two (lists).
+    func shortLabel(_ state: VerificationState) -> String {
+        switch state {
+        case .pending: text("待核验", "identity pending")
+        case .verified: text("已核验", "verified")
+        case .invalid: text("核验未通过", "identity invalid")
+        }
+    }
+
+    func label(_ outcome: ScopeOutcome) -> String {
+        switch outcome {
+        case .inScope: text("属于本办备案范围", "in scope")
+        case .outOfScope: text("不属于本办备案范围", "out of scope")
+        case .referredElsewhere: text("应向其他平台备案", "referred elsewhere")
+        case .needsStaffReview: text("需工作人员判断是否属于备案范围", "staff will decide on scope")
+        }
+    }
+
+    func label(_ timeliness: Timeliness) -> String {
+        switch timeliness {
+        case .early: text("提前", "early")
+        case .onTime: text("按时", "on time")
+        case .late: text("逾期", "late")
+        case .pending: text("未到期", "not yet due")
+        case .overdue: text("已逾期未办", "overdue")
+        case .noDeadline: text("无时限要求", "no deadline")
+        }
+    }
+
+    func label(_ platform: Platform?) -> String {
+        guard let platform else { return "-" }
+        return text(platform.zh, platform.rawValue)
+    }
+
+    func label(_ kind: OperatorKind) -> String {
+        switch kind {
+        case .unit: text("单位", "unit")
+        case .individual: text("个人", "individual")
+        }
+    }
+
+    /// A deadline assessment in one line: due date, timeliness, days late, explanation.
+    func deadlineText(_ deadline: DeadlineAssessment) -> String {
+        var parts: [String] = []
+        if let due = deadline.dueDate { parts.append(text("截止\(due.iso)", "due \(due.iso)")) }
+        parts.append(label(deadline.timeliness))
+        if let late = deadline.daysLate, late > 0 { parts.append(text("逾期\(late)天", "\(late) day(s) late")) }
+        let explanation = text(deadline.explanationZh, deadline.explanationEn)
+        return parts.joined(separator: text("，", ", ")) + (explanation.isEmpty ? "" : " — \(explanation)")
+    }
+
+    /// Missing materials as one line.
+    func materialsText(_ rules: [MaterialRule]) -> String {
+        rules.map { rule in
+            text(rule.wording, rule.anyOf.map(\.rawValue).joined(separator: " or "))
+        }.joined(separator: text("；", "; "))
+    }
+
+    /// Field violations (model form) as indented lines.
+    func violationLines(_ violations: [BeianModel.FieldViolation]) -> [String] {
+        violations.map { "  \($0.field): \(text($0.messageZh, $0.messageEn))" }
+    }
+
+    /// A time in China (UTC+8), to the second: `2021-05-20 14:03:07`.
+    func time(_ timestamp: Timestamp) -> String {
+        let shifted = Timestamp(millisecondsSinceEpoch: timestamp.millisecondsSinceEpoch + 8 * 3_600_000).iso
+        return String(shifted.prefix(19)).replacingOccurrences(of: "T", with: " ")
+    }
+
+    /// A "label: value" line with the label padded for alignment.
+    func field(_ zh: String, _ en: String, _ value: String) -> String {
+        "\(text(zh, en))\(text("：", ": "))\(value)"
+    }
+}

@@ -1,0 +1,83 @@
+import BeianRPC
+import IntakeService
+
+/// `beian filing list`: the office's filings with filters, name search and pages (staff).
+enum FilingListCommand: ConsoleCommand {
+    static let name = "list"
+    static let summary = "the office's filings with filters, --query search and pages (staff)"
+    static let usage = """
+        beian filing list [ADDR] [--status S] [--platform P] [--object-kind K] [--operator-kind unit|individual]
+                          [--local-office CODE | --local-office ""] [--government yes|no] [--timeliness T]
+                          [--late yes|no] [--verification pending|verified|invalid] [--review-needed yes|no]
+                          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--query TEXT]
+                          [--page-size N] [--cursor C | --all] [--json] [--lang en]
+
+          Lists filings newest first (ListFilings; staff certificate: clerk, head or auditor), one line each:
+          filing id, status, account, platform, operator, masked ID number, verification, timeliness, filing
+          number, date. --query searches account and operator names (any part of the name). One page at a
+          time (default 50): the next page's --cursor is printed at the end; --all fetches every page.
+          Status values: submitted, returned_for_correction, accepted, rejected, changed, cancelled.
+          Timeliness: early, on_time, late, pending, overdue, no_deadline.
+        """ + "\n" + IntakeConnection.usageTail
+
+    static let filterOptions: Set<String> = [
+        "status", "platform", "object-kind", "operator-kind", "local-office", "government", "timeliness", "late",
+        "verification", "review-needed", "from", "to", "query", "page-size", "cursor",
+    ]
+
+    static func run(_ raw: [String]) async throws -> Int32 {
+        let arguments = try Arguments(raw, options: IntakeConnection.options.union(filterOptions),
+                                      flags: ["json", "all"], aliases: IntakeConnection.aliases)
+        let output = try Output(arguments)
+        let intake = try IntakeConnection(arguments)
+        var request = try self.request(arguments)
+        let all = arguments.flag("all")
+        if all, request.cursor != nil { throw ConsoleError.usage("--all and --cursor are alternatives") }
+        return await IntakeConnection.reporting(output) { () throws(RPCError) in
+            var collected: [FilingSummary] = []
+            while true {
+                let page = try await intake.call("ListFilings", request, as: ListFilingsResponse.self)
+                collected += page.filings
+                if output.json, !all { output.json(page) }
+                if !output.json { page.filings.forEach { output.line(output.listRow($0)) } }
+                if all, let next = page.nextCursor {
+                    request.cursor = next
+                    continue
+                }
+                if output.json, all { output.json(AllFilings(filings: collected)) }
+                if !output.json {
+                    output.error(output.text("共\(collected.count)条", "\(collected.count) filing(s)"))
+                    if let next = page.nextCursor {
+                        output.error(output.text("下一页：--cursor \(next)", "next page: --cursor \(next)"))
+                    }
+                }
+                return
+            }
+        }
+    }
+
+    /// Every page at once (`--all --json`).
+    private struct AllFilings: Encodable {
+        var filings: [FilingSummary]
+    }
+
+    private static func request(_ arguments: Arguments) throws(ConsoleError) -> ListFilingsRequest {
+        func yesNo(_ name: String) throws(ConsoleError) -> Bool? {
+            guard let value = arguments.value(name) else { return nil }
+            guard let answer = FilingValues.yesNo(value) else {
+                throw ConsoleError.usage("--\(name) must be yes or no, got \"\(value)\"")
+            }
+            return answer
+        }
+        let platform = arguments.value("platform").map { FilingValues.platform($0)?.rawValue ?? $0 }
+        let kind = arguments.value("object-kind").map { FilingValues.objectKind($0) ?? $0 }
+        let operatorKind = arguments.value("operator-kind").map { FilingValues.operatorKind($0) ?? $0 }
+        return ListFilingsRequest(
+            status: arguments.value("status"), objectKind: kind, platform: platform,
+            localOffice: arguments.value("local-office"), operatorKind: operatorKind,
+            government: try yesNo("government"), timeliness: arguments.value("timeliness"), late: try yesNo("late"),
+            verification: arguments.value("verification"), reviewNeeded: try yesNo("review-needed"),
+            submittedFrom: arguments.value("from"), submittedTo: arguments.value("to"), query: arguments.value("query"),
+            pageSize: try arguments.integer("page-size"), cursor: arguments.value("cursor"))
+    }
+}

@@ -1,0 +1,37 @@
+import BeianRPC
+import IntakeService
+
+/// `beian filing status`: one filing with its history (备案详情), for its operator or for staff.
+enum FilingStatusCommand: ConsoleCommand {
+    static let name = "status"
+    static let summary = "a filing with its history: operators by receipt, staff by filing id"
+    static let usage = """
+        beian filing status [ADDR] --receipt FILE | --filing-id ID --access-code CODE   (operator)
+        beian filing status [ADDR] FILING_ID [--reveal]                                 (staff, with --cert/--key)
+                            [--json] [--lang en]
+
+          Shows the status, identity verification, scope, deadline, missing materials, what to correct,
+          and every step of the history (GetFiling). Personal numbers are masked; staff see them whole
+          with --reveal (every such read is on the audit log).
+        """ + "\n" + IntakeConnection.usageTail
+
+    static func run(_ raw: [String]) async throws -> Int32 {
+        let arguments = try Arguments(raw, options: IntakeConnection.options.union(OperatorCredentials.options),
+                                      flags: ["json", "reveal"], aliases: IntakeConnection.aliases)
+        let output = try Output(arguments)
+        let intake = try IntakeConnection(arguments)
+        let request: GetFilingRequest
+        var metadata: [String: String] = [:]
+        if let credentials = try OperatorCredentials.from(arguments) {
+            request = GetFilingRequest(filingId: credentials.filingId)
+            metadata = credentials.metadata
+        } else {
+            request = GetFilingRequest(filingId: try intake.positional(0, "FILING_ID (or --receipt FILE)"),
+                                       revealPersonalNumbers: arguments.flag("reveal"))
+        }
+        return await IntakeConnection.reporting(output) { () throws(RPCError) in
+            let view = try await intake.call("GetFiling", request, as: FilingView.self, metadata: metadata)
+            output.json ? output.json(view) : output.show(view)
+        }
+    }
+}
