@@ -3,9 +3,6 @@
 #ifndef BEIAN_CLINUX_SHIM_H
 #define BEIAN_CLINUX_SHIM_H
 
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE
-#endif
 #include <stddef.h>
 #include <sys/socket.h>
 #include <sys/epoll.h>
@@ -21,7 +18,11 @@ static const unsigned int beian_EPOLLERR = EPOLLERR;
 static const unsigned int beian_EPOLLHUP = EPOLLHUP;
 static const unsigned int beian_EPOLLRDHUP = EPOLLRDHUP;
 
-/// accept4 with SOCK_NONBLOCK | SOCK_CLOEXEC (a GNU extension the Glibc overlay does not import).
+// accept4 is a GNU extension: declared here rather than defining _GNU_SOURCE, which would change
+// system headers (fd_set) shared with other modules and break a clean build.
+extern int accept4(int fd, struct sockaddr *address, socklen_t *length, int flags);
+
+/// accept4 with SOCK_NONBLOCK | SOCK_CLOEXEC.
 static inline int beian_accept_nonblocking(int fd) {
     return accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
 }

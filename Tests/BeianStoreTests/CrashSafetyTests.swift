@@ -2,6 +2,7 @@ import BeianStore
 import Dispatch
 import Foundation
 import Testing
+import TestSupport
 
 @Suite("Crash safety: acknowledged writes survive SIGKILL")
 struct CrashSafetyTests {
@@ -56,7 +57,7 @@ struct CrashSafetyTests {
                 var buffer = [UInt8]()
                 var killed = false
                 while true {
-                    let chunk = reader.availableData
+                    let chunk = PipeReader.read(reader)
                     if chunk.isEmpty { break }
                     buffer.append(contentsOf: chunk)
                     while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {

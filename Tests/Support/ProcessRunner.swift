@@ -40,10 +40,10 @@ package enum ProcessRunner {
                     let group = DispatchGroup()
                     group.enter()
                     DispatchQueue.global().async {
-                        errBox.set(err.fileHandleForReading.readDataToEndOfFile())
+                        errBox.set(PipeReader.readToEnd(err.fileHandleForReading))
                         group.leave()
                     }
-                    let outData = out.fileHandleForReading.readDataToEndOfFile()
+                    let outData = PipeReader.readToEnd(out.fileHandleForReading)
                     group.wait()
                     let errData = errBox.value
                     process.waitUntilExit()

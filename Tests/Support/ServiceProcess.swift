@@ -112,7 +112,7 @@ package final class ServiceProcess: @unchecked Sendable {
         Thread.detachNewThread {
             var buffer = Data()
             while true {
-                let chunk = handle.availableData
+                let chunk = PipeReader.read(handle)
                 if chunk.isEmpty { break }
                 buffer.append(chunk)
                 while let newline = buffer.firstIndex(of: 0x0A) {

@@ -61,7 +61,15 @@ enum CallCommand: ConsoleCommand {
     static func requestMessages(_ data: String, stream: Bool) throws(ConsoleError) -> [JSONValue] {
         var text = data
         if data == "-" {
-            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            var input: [UInt8] = []
+            var chunk = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+                if count > 0 { input.append(contentsOf: chunk[0..<count]); continue }
+                if count < 0 && errno == EINTR { continue }
+                break
+            }
+            text = String(decoding: input, as: UTF8.self)
         } else if data.hasPrefix("@") {
             let path = String(data.dropFirst())
             guard let contents = FileManager.default.contents(atPath: path) else {
