@@ -43,7 +43,13 @@ package final class TestCertificates: Sendable {
     /// A client certificate from the right CA that expired yesterday.
     package let expiredClient: CertificateFiles
 
-    private let issued = Mutex<[CertificateSubject: CertificateFiles]>([:])
+    /// Minted certificates by subject and use: a client certificate and a service certificate
+    /// may share a subject (CN intake, O 611000, OU intake) but not a cache entry.
+    private struct CacheKey: Hashable {
+        var subject: CertificateSubject
+        var service: Bool
+    }
+    private let issued = Mutex<[CacheKey: CertificateFiles]>([:])
     private let counter = Atomic<Int>(0)
 
     private init() throws {
@@ -91,13 +97,13 @@ package final class TestCertificates: Sendable {
     ) throws(TLSError) -> CertificateFiles {
         let subject = CertificateSubject(
             commonName: commonName, organization: organization, organizationalUnit: organizationalUnit)
-        if let files = issued.withLock({ $0[subject] }) { return files }
+        if let files = issued.withLock({ $0[CacheKey(subject: subject, service: false)] }) { return files }
         let files = try Self.write(
             authority.issue(subject: subject, usage: .client, notAfter: Date(timeIntervalSinceNow: 30 * 86_400)),
             directory, "client-\(counter.add(1, ordering: .relaxed).newValue)")
         return issued.withLock { cache in
-            if let existing = cache[subject] { return existing }
-            cache[subject] = files
+            if let existing = cache[CacheKey(subject: subject, service: false)] { return existing }
+            cache[CacheKey(subject: subject, service: false)] = files
             return files
         }
     }
@@ -118,14 +124,14 @@ package final class TestCertificates: Sendable {
     /// certificate (localhost, 127.0.0.1) and as its client certificate towards other services.
     package func serviceCertificate(name: String, office: String = "611000") throws(TLSError) -> CertificateFiles {
         let subject = CertificateSubject(commonName: name, organization: office, organizationalUnit: name)
-        if let files = issued.withLock({ $0[subject] }) { return files }
+        if let files = issued.withLock({ $0[CacheKey(subject: subject, service: true)] }) { return files }
         let files = try Self.write(
             authority.issue(subject: subject, alternativeNames: [.dnsName("localhost"), .ipAddress("127.0.0.1")],
                             usage: .serverAndClient, notAfter: Date(timeIntervalSinceNow: 30 * 86_400)),
             directory, "service-\(counter.add(1, ordering: .relaxed).newValue)")
         return issued.withLock { cache in
-            if let existing = cache[subject] { return existing }
-            cache[subject] = files
+            if let existing = cache[CacheKey(subject: subject, service: true)] { return existing }
+            cache[CacheKey(subject: subject, service: true)] = files
             return files
         }
     }
