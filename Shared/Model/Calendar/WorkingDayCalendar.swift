@@ -9,6 +9,8 @@ package struct WorkingDayCalendar: Sendable {
     package let entries: [CivilDate: RestDayEntry]
     /// The years the data covers completely.
     package let coveredYears: ClosedRange<Int>
+    /// Every covered day, precomputed for counting.
+    private let index: WorkingDayIndex
 
     /// Creates a calendar from its exceptions. `coveredYears` defaults to the span from the
     /// first to the last year that has an entry (every year has at least its New Year holiday).
@@ -43,17 +45,24 @@ package struct WorkingDayCalendar: Sendable {
         }
         self.entries = byDate
         self.coveredYears = span
+        index = WorkingDayIndex(coveredYears: span, entries: byDate)
     }
+
+    /// The first day after the covered years, the day a count running past them needs.
+    private var firstUncoveredDay: CivilDate { CivilDate(unchecked: coveredYears.upperBound + 1, 1, 1) }
 
     /// Throws `year_not_covered` unless the calendar has data for the date's year.
     package func requireCovered(_ date: CivilDate) throws(CalendarError) {
-        guard coveredYears.contains(date.year) else {
-            throw CalendarError(
-                code: "year_not_covered", year: date.year,
-                message: "no State Council rest-day data for \(date.year) (needed for \(date)); "
-                    + "the calendar covers \(coveredYears.lowerBound)-\(coveredYears.upperBound). "
-                    + "Add the year's holiday notice to the rest-day data.")
-        }
+        guard coveredYears.contains(date.year) else { throw notCovered(date) }
+    }
+
+    /// The `year_not_covered` error for a date outside the covered years.
+    private func notCovered(_ date: CivilDate) -> CalendarError {
+        CalendarError(
+            code: "year_not_covered", year: date.year,
+            message: "no State Council rest-day data for \(date.year) (needed for \(date)); "
+                + "the calendar covers \(coveredYears.lowerBound)-\(coveredYears.upperBound). "
+                + "Add the year's holiday notice to the rest-day data.")
     }
 
     /// What kind of day `date` is.
@@ -67,40 +76,36 @@ package struct WorkingDayCalendar: Sendable {
 
     /// Whether people work on `date` (a weekday that is not a holiday, or a make-up working day).
     package func isWorkingDay(_ date: CivilDate) throws(CalendarError) -> Bool {
-        try kind(of: date).isWorkingDay
+        try requireCovered(date)
+        return index.isWorkingDay(at: index.offset(of: date))
     }
 
     /// `date` itself when it is a working day, otherwise the first working day after it.
     package func nextWorkingDay(onOrAfter date: CivilDate) throws(CalendarError) -> CivilDate {
-        var day = date
-        while try !isWorkingDay(day) { day = day.adding(days: 1) }
-        return day
+        try requireCovered(date)
+        let before = index.workingDays(through: index.offset(of: date) - 1)
+        guard let offset = index.offset(ofWorkingDay: before + 1) else { throw notCovered(firstUncoveredDay) }
+        return index.date(at: offset)
     }
 
     /// The `count`-th working day after `date` (day 1 is the first working day after `date`;
     /// `date` itself never counts). `count` must be at least 1.
     package func adding(workingDays count: Int, after date: CivilDate) throws(CalendarError) -> CivilDate {
         precondition(count >= 1, "count working days from 1")
-        var day = date
-        var counted = 0
-        while counted < count {
-            day = day.adding(days: 1)
-            if try isWorkingDay(day) { counted += 1 }
-        }
-        return day
+        let next = date.adding(days: 1)
+        try requireCovered(next)
+        let base = index.workingDays(through: index.offset(of: date))
+        guard let offset = index.offset(ofWorkingDay: base + count) else { throw notCovered(firstUncoveredDay) }
+        return index.date(at: offset)
     }
 
     /// Number of working days in the half-open range after `start` up to and including `end`
     /// (0 when `end` is not after `start`).
     package func workingDays(after start: CivilDate, through end: CivilDate) throws(CalendarError) -> Int {
         guard end > start else { return 0 }
-        var day = start.adding(days: 1)
-        var total = 0
-        while day <= end {
-            if try isWorkingDay(day) { total += 1 }
-            day = day.adding(days: 1)
-        }
-        return total
+        try requireCovered(start.adding(days: 1))
+        guard coveredYears.contains(end.year) else { throw notCovered(firstUncoveredDay) }
+        return index.workingDays(through: index.offset(of: end)) - index.workingDays(through: index.offset(of: start))
     }
 
     /// This calendar combined with another (e.g. a later year's file); coverage must be adjacent

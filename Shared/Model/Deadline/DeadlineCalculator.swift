@@ -79,13 +79,14 @@ package enum DeadlineCalculator {
     /// The rule for an event: the most specific one that includes the operator.
     package static func selectRule(profile: PolicyProfile, event: DeadlineEvent, operator op: Operator?,
                                    hasNewsLicence: Bool) -> DeadlineRule? {
-        let candidates = profile.deadlines.filter { rule in
-            rule.event == event && (rule.newsLicenceOnly != true || hasNewsLicence)
-                && (op.map(rule.appliesTo.includes) ?? (rule.appliesTo == .all))
+        var best: DeadlineRule?
+        for rule in profile.deadlines
+        where rule.event == event && (rule.newsLicenceOnly != true || hasNewsLicence)
+            && (op.map(rule.appliesTo.includes) ?? (rule.appliesTo == .all)) {
+            if let current = best, current.appliesTo.specificity <= rule.appliesTo.specificity { continue }
+            best = rule
         }
-        let specificity: [OperatorScope: Int] = [.publicServantOfficial: 0, .government: 1, .nonGovernment: 1,
-                                                 .unit: 2, .individual: 2, .all: 3]
-        return candidates.min { (specificity[$0.appliesTo] ?? 9) < (specificity[$1.appliesTo] ?? 9) }
+        return best
     }
 
     private static func countingNote(_ unit: PeriodUnit) -> String {

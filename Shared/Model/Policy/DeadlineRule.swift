@@ -51,6 +51,17 @@ package enum OperatorScope: String, Hashable, Sendable, Codable, CaseIterable {
             if case .individual(let person) = op { person.isPublicServant && person.officialCapacity } else { false }
         }
     }
+
+    /// How narrowly the scope picks operators: lower is more specific. When several rules
+    /// include an operator, the most specific one applies.
+    package var specificity: Int {
+        switch self {
+        case .publicServantOfficial: 0
+        case .government, .nonGovernment: 1
+        case .unit, .individual: 2
+        case .all: 3
+        }
+    }
 }
 
 /// A material requirement: one document of any of the listed kinds.

@@ -37,45 +37,54 @@ package enum OfficeRouter {
             }
             return best?.id
         }
-        var operatorCodes: [String] = []
-        var personCodes: [String] = []
+        let registrantPlaces: [PlaceMatch]
+        let operatorCode: String?
+        let personCode: String?
         switch op {
         case .unit(let unit):
-            if let code = unit.creditCode.flatMap(RegionCodes.fromCreditCode) { operatorCodes.append(code) }
-            if let code = RegionCodes.fromResidentID(unit.responsiblePerson.idNumber) { personCodes.append(code) }
+            registrantPlaces = memo.matches(in: unit.name, field: "operator.name", territory: territory)
+                + (unit.address.map { memo.matches(in: $0, field: "operator.address", territory: territory) } ?? [])
+            operatorCode = unit.creditCode.flatMap(RegionCodes.fromCreditCode)
+            personCode = RegionCodes.fromResidentID(unit.responsiblePerson.idNumber)
         case .individual(let person):
-            if let code = RegionCodes.fromResidentID(person.idNumber) { operatorCodes.append(code) }
-        }
-        var registrantTexts: [(String, String?)] = []
-        switch op {
-        case .unit(let unit): registrantTexts = [("operator.name", unit.name), ("operator.address", unit.address)]
-        case .individual(let person): registrantTexts = [("operator.work_unit", person.workUnit)]
-        }
-        let registrantPlaces = registrantTexts.flatMap { field, text in
-            text.map { memo.matches(in: $0, field: field, territory: territory) } ?? []
+            registrantPlaces = person.workUnit.map { memo.matches(in: $0, field: "operator.work_unit", territory: territory) } ?? []
+            operatorCode = RegionCodes.fromResidentID(person.idNumber)
+            personCode = nil
         }
         let objectPlaces = memo.matches(in: object.name, field: "object.name", territory: territory)
-        let sources: [(String, [String])] = [
-            ("place in the operator's name or address", registrantPlaces.filter { !$0.isAmbiguous }.compactMap(officeFor)),
-            ("division code of the operator's credit code or ID", operatorCodes.compactMap(officeFor)),
-            ("place in the object's name", objectPlaces.filter { !$0.isAmbiguous }.compactMap(officeFor)),
-            ("division code of the responsible person's ID", personCodes.compactMap(officeFor)),
-            ("ambiguous place names", (registrantPlaces + objectPlaces).filter(\.isAmbiguous).compactMap(officeFor)),
-        ]
-        var candidates: [String] = []
-        for (_, offices) in sources {
-            for office in offices where !candidates.contains(office) { candidates.append(office) }
+        // The offices each source points to, source by source in order of weight.
+        var pointers: [(source: Source, office: String)] = []
+        func add(_ source: Source, _ office: String?) {
+            if let office { pointers.append((source, office)) }
         }
-        for (basis, offices) in sources {
-            let distinct = Array(Set(offices))
-            if distinct.count == 1, let id = distinct.first {
+        for match in registrantPlaces where !match.isAmbiguous { add(.registrantPlace, officeFor(place: match)) }
+        add(.operatorCode, operatorCode.flatMap(officeFor(code:)))
+        for match in objectPlaces where !match.isAmbiguous { add(.objectPlace, officeFor(place: match)) }
+        add(.personCode, personCode.flatMap(officeFor(code:)))
+        for match in registrantPlaces + objectPlaces where match.isAmbiguous { add(.ambiguousPlace, officeFor(place: match)) }
+        var candidates: [String] = []
+        for pointer in pointers where !candidates.contains(pointer.office) { candidates.append(pointer.office) }
+        for source in Source.allCases {
+            let offices = pointers.lazy.filter { $0.source == source }.map(\.office)
+            if let id = offices.first, offices.allSatisfy({ $0 == id }) {
                 let office = profile.localOffices.first { $0.id == id }
-                return OfficeRouting(localOfficeId: id, nameZh: office?.nameZh, basis: basis, candidates: candidates)
+                return OfficeRouting(localOfficeId: id, nameZh: office?.nameZh, basis: source.rawValue, candidates: candidates)
             }
         }
         return OfficeRouting(localOfficeId: nil, nameZh: profile.nameZh,
                              basis: candidates.isEmpty ? "no local evidence: the city office handles it"
                                  : "local evidence points to several offices: the city office decides",
                              candidates: candidates)
+    }
+}
+
+extension OfficeRouter {
+    /// Where a routing pointer comes from, in order of weight; the raw value is the `basis` text.
+    enum Source: String, CaseIterable {
+        case registrantPlace = "place in the operator's name or address"
+        case operatorCode = "division code of the operator's credit code or ID"
+        case objectPlace = "place in the object's name"
+        case personCode = "division code of the responsible person's ID"
+        case ambiguousPlace = "ambiguous place names"
     }
 }

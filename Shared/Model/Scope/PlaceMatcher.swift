@@ -40,12 +40,10 @@ package enum PlaceMatcher {
         guard !found.isEmpty else { return [] }
         let lengths = found.map { matcher.forms[$0.form].scalars.count }
         var result: [PlaceMatch] = []
-        var seen = Set<Int>()  // place index * 65536 + start
-        // Text order; at one position, the order of the places in the profile.
-        let order = found.indices.sorted {
-            (found[$0].start, matcher.forms[found[$0].form].place) < (found[$1].start, matcher.forms[found[$1].form].place)
-        }
-        for candidate in order {
+        var seen: [(place: Int, start: Int)] = []  // a text holds few matches: a list, not a set
+        // `found` is in text order and, at one position, in form order, which is the order of
+        // the places in the profile (forms are compiled place by place).
+        for candidate in found.indices {
             let (formIndex, start) = found[candidate]
             let length = lengths[candidate]
             // A match inside a longer match at the same place in the text is dropped (邢台县 wins over 邢台).
@@ -54,7 +52,8 @@ package enum PlaceMatcher {
             }
             guard !contained else { continue }
             let form = matcher.forms[formIndex]
-            guard seen.insert(form.place &* 65_536 &+ start).inserted else { continue }
+            guard !seen.contains(where: { $0 == (form.place, start) }) else { continue }
+            seen.append((form.place, start))
             let place = territory.places[form.place]
             result.append(PlaceMatch(place: place.name, matchedText: string(normalized[start..<(start + length)]), field: field, offset: start,
                                      ambiguity: ambiguity(place: place, form: form, start: start, length: length,
@@ -88,9 +87,15 @@ package enum PlaceMatcher {
 
     /// A string from Unicode scalars.
     private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(scalars.count * 3)
-        for scalar in scalars { utf8.append(contentsOf: UTF8.encode(scalar)!) }
-        return String(decoding: utf8, as: UTF8.self)
+        String(unsafeUninitializedCapacity: scalars.count * 4) { buffer in
+            var count = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { byte in
+                    buffer[count] = byte
+                    count += 1
+                }
+            }
+            return count
+        }
     }
 }

@@ -3,10 +3,9 @@
 package enum RegionCodes {
     /// The first 6 digits of a resident ID number (15 or 18 characters), or nil.
     package static func fromResidentID(_ id: String) -> String? {
-        let code = TextNormalization.code(id)
-        let bytes = code.utf8
-        guard bytes.count == 18 || bytes.count == 15, bytes.prefix(6).allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
-        return String(decoding: bytes.prefix(6), as: UTF8.self)
+        let bytes = Array(TextNormalization.code(id).utf8)
+        guard bytes.count == 18 || bytes.count == 15, bytes[0..<6].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        return String(decoding: bytes[0..<6], as: UTF8.self)
     }
 
     /// Characters 3-8 of an 18-character unified social credit code (the registration

@@ -2,13 +2,14 @@ extension ScopeEvaluator {
     /// Evidence for every condition the profile lists.
     package static func collectEvidence(profile: PolicyProfile, operator op: Operator, object: FilingObject,
                                         facts: DeclaredScopeFacts, memo: PlaceMatchMemo = PlaceMatchMemo()) -> [ScopeEvidence] {
-        let listed = Set(profile.scopeConditions.map(\.kind))
+        let conditions = profile.scopeConditions
+        func listed(_ kind: ScopeConditionKind) -> Bool { conditions.contains { $0.kind == kind } }
         let territory = profile.territory
         var evidence: [ScopeEvidence] = []
-        if listed.contains(.registrantInTerritory) {
+        if listed(.registrantInTerritory) {
             evidence += registrantEvidence(territory: territory, operator: op, facts: facts, memo: memo)
         }
-        if listed.contains(.nameContainsPlace) {
+        if listed(.nameContainsPlace) {
             for match in memo.matches(in: object.name, field: "object.name", territory: territory) {
                 evidence.append(placeEvidence(.nameContainsPlace, match))
             }
@@ -21,11 +22,11 @@ extension ScopeEvaluator {
             (.previouslyFiledChanged, facts.previouslyFiledAndChanged, "scope_facts.previously_filed_and_changed",
              "filed before and the filed information changed (declared)"),
         ]
-        for (kind, value, field, note) in declared where listed.contains(kind) && value == true {
+        for (kind, value, field, note) in declared where listed(kind) && value == true {
             evidence.append(ScopeEvidence(condition: kind, basis: .declaredFact, field: field, placeMatch: nil,
                                           regionCode: nil, territoryCode: nil, ambiguous: false, note: note))
         }
-        if listed.contains(.localBranchOfOutsideSite), case .website(let site) = object, site.isLocalBranchOfOutsideSite {
+        if listed(.localBranchOfOutsideSite), case .website(let site) = object, site.isLocalBranchOfOutsideSite {
             evidence.append(ScopeEvidence(condition: .localBranchOfOutsideSite, basis: .objectProperty,
                                           field: "object.is_local_branch_of_outside_site", placeMatch: nil,
                                           regionCode: nil, territoryCode: nil, ambiguous: false,

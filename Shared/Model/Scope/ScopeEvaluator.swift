@@ -58,7 +58,9 @@ package enum ScopeEvaluator {
             return decision(.needsStaffReview, evidence, threshold, nil, routing,
                             "需人工审核：" + review.joined(separator: "；"), "staff review needed: " + review.joined(separator: "; "))
         }
-        let conditions = Set(decisive.map(\.condition)).map(\.rawValue).sorted()
+        var conditions: [String] = []
+        for item in decisive where !conditions.contains(item.condition.rawValue) { conditions.append(item.condition.rawValue) }
+        conditions.sort()
         return decision(.inScope, evidence, threshold, nil, routing,
                         "属于备案范围（符合：\(conditions.joined(separator: "、"))）",
                         "in scope: " + conditions.joined(separator: ", "))

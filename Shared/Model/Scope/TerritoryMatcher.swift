@@ -20,6 +20,9 @@ package final class TerritoryMatcher: Sendable {
 
     let forms: [Form]
     let formsByFirstScalar: [Unicode.Scalar: [Int]]
+    /// A 1,024-bit filter over first scalars (bit `value % 1024`): most characters of a text
+    /// start no form, and the filter rules them out without hashing.
+    let firstScalarFilter: [UInt64]
     let longerWords: [(scalars: [Unicode.Scalar], word: String)]
     /// Characters that, right after a short place form, turn it into another name (both scripts).
     let extendingScalars: Set<Unicode.Scalar>
@@ -47,6 +50,9 @@ package final class TerritoryMatcher: Sendable {
         }
         self.forms = forms
         formsByFirstScalar = byFirst
+        var filter = [UInt64](repeating: 0, count: 16)
+        for scalar in byFirst.keys { filter[Int(scalar.value >> 6) & 15] |= 1 << UInt64(scalar.value & 63) }
+        firstScalarFilter = filter
         var words: [(scalars: [Unicode.Scalar], word: String)] = []
         for word in longerWords {
             for variant in Set(Self.scriptVariants(word)) { words.append((Array(variant.unicodeScalars), word)) }
@@ -76,11 +82,14 @@ package final class TerritoryMatcher: Sendable {
         return result
     }
 
-    /// Every (form index, start) where a form occurs in `text`.
+    /// Every (form index, start) where a form occurs in `text`, in text order and, at one start,
+    /// in form order.
     func occurrences(in text: [Unicode.Scalar]) -> [(form: Int, start: Int)] {
         var found: [(form: Int, start: Int)] = []
         for start in text.indices {
-            guard let candidates = formsByFirstScalar[text[start]] else { continue }
+            let value = text[start].value
+            guard firstScalarFilter[Int(value >> 6) & 15] & (1 << UInt64(value & 63)) != 0,
+                  let candidates = formsByFirstScalar[text[start]] else { continue }
             for index in candidates {
                 let scalars = forms[index].scalars
                 guard start + scalars.count <= text.count else { continue }
