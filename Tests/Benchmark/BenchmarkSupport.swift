@@ -32,6 +32,19 @@ func residentMegabytes(pid: Int32) -> Double {
     return 0
 }
 
+/// Resident memory of a process split into anonymous (heap, stacks) and file-backed (code and
+/// data of the executable and shared libraries) parts, in MB, from /proc/PID/status.
+func residentBreakdown(pid: Int32) -> (anonymous: Double, file: Double) {
+    guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return (0, 0) }
+    func value(_ key: String) -> Double {
+        for line in status.split(separator: "\n") where line.hasPrefix(key) {
+            return (line.split(separator: " ").compactMap { Double($0) }.first ?? 0) / 1024
+        }
+        return 0
+    }
+    return (value("RssAnon:"), value("RssFile:") + value("RssShmem:"))
+}
+
 /// CPU time (user + system) of this process in seconds.
 func processCPUSeconds() -> Double {
     var usage = rusage()

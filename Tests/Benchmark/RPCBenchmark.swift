@@ -159,6 +159,7 @@ enum RPCBenchmark {
         defer { server.stop() }
         try await Task.sleep(for: .milliseconds(300))
         let idle = residentMegabytes(pid: server.pid)
+        let idleParts = residentBreakdown(pid: server.pid)
         let group = try EventLoopGroup(count: 1, name: "bench-client")
         defer { group.shutdown() }
         var clients: [RPCClient] = []
@@ -181,8 +182,8 @@ enum RPCBenchmark {
         try await Task.sleep(for: .milliseconds(500))
         let loaded = residentMegabytes(pid: server.pid)
         for client in clients { client.close() }
-        return [String(format: "Server RSS: %.1f MB idle; %.1f MB with %d idle TLS connections (%.1f KB each)",
-                       idle, loaded, count, (loaded - idle) * 1024 / Double(count))]
+        return [String(format: "Server RSS: %.1f MB idle (%.1f MB heap and stacks, %.1f MB code and data of the executable and shared libraries); %.1f MB with %d idle TLS connections (%.1f KB each)",
+                       idle, idleParts.anonymous, idleParts.file, loaded, count, (loaded - idle) * 1024 / Double(count))]
     }
 }
 
