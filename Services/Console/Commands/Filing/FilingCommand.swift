@@ -4,7 +4,8 @@ import Foundation
 /// `beian filing SUB ...`: filings at the intake service (备案), for operators and office staff.
 enum FilingCommand: ConsoleCommand {
     static let name = "filing"
-    static let summary = "filings (备案): check, submit, status, list, review, change, close, diff, import"
+    static let summary = "filings (备案): check, submit, status, list, review, change, close, diff, import, "
+        + "upload, materials, download, export, stats, watch, transfer"
 
     /// The subcommands, in the order help lists them.
     static let subcommands: [any ConsoleCommand.Type] = [
@@ -17,15 +18,24 @@ enum FilingCommand: ConsoleCommand {
         FilingCloseCommand.self,
         FilingDiffCommand.self,
         FilingImportCommand.self,
+        FilingUploadCommand.self,
+        FilingMaterialsCommand.self,
+        FilingDownloadCommand.self,
+        FilingExportCommand.self,
+        FilingStatsCommand.self,
+        FilingWatchCommand.self,
+        FilingTransferCommand.self,
+        FilingTransferStatusCommand.self,
     ]
 
     static var usage: String {
         var text = "beian filing SUBCOMMAND ... (beian filing help SUBCOMMAND for its options)\n\n"
         for command in subcommands {
-            text += "  \(command.name.padding(toLength: 8, withPad: " ", startingAt: 0)) \(command.summary)\n"
+            text += "  \(command.name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(command.summary)\n"
         }
         text += "\nOperators need no certificate: submit prints the filing id and the access code (查询码);\n"
-        text += "status, change, close and diff then take --receipt FILE or --filing-id ID --access-code CODE.\n"
+        text += "status, change, close, diff, upload, materials and transfer-status then take --receipt FILE or\n"
+        text += "--filing-id ID --access-code CODE.\n"
         text += "Staff present their certificate (--cert/--key: OU clerk, head or auditor; O = office code).\n"
         text += "ADDR (host:port of intake) comes first, or --addr ADDR, or the environment variable BEIAN_INTAKE."
         return text

@@ -61,7 +61,8 @@ enum FilingListCommand: ConsoleCommand {
         var filings: [FilingSummary]
     }
 
-    private static func request(_ arguments: Arguments) throws(ConsoleError) -> ListFilingsRequest {
+    /// The filters (and page) the arguments give; `export` shares them.
+    static func request(_ arguments: Arguments) throws(ConsoleError) -> ListFilingsRequest {
         func yesNo(_ name: String) throws(ConsoleError) -> Bool? {
             guard let value = arguments.value(name) else { return nil }
             guard let answer = FilingValues.yesNo(value) else {

@@ -27,6 +27,9 @@ struct IntakeConnection {
     let client: RPCClient
     /// The positional arguments after ADDR.
     let rest: [String]
+    /// The time a streaming call (upload, download, export) may take: `--timeout` when given,
+    /// else 10 minutes (unary calls keep the 30 s default).
+    let streamTimeout: Duration
 
     /// The connection named by `arguments` (see the type's comment for where ADDR comes from).
     init(_ arguments: Arguments, environment: Environment = .process) throws(ConsoleError) {
@@ -42,6 +45,8 @@ struct IntakeConnection {
         }
         client = try ConnectionOptions.client(address: address, arguments, environment: environment)
         rest = positionals
+        streamTimeout = arguments.value("timeout") == nil ? .seconds(600)
+            : .milliseconds(Int64(try ConnectionOptions.timeoutSeconds(arguments) * 1000))
     }
 
     /// `host:port`, `[v6]:port`: an address rather than a filing id or a file.

@@ -1,0 +1,64 @@
+import BeianJSON
+import Foundation
+import IntakeService
+import Testing
+import TestSupport
+
+/// `beian filing transfer` and `transfer-status` between two offices' intake processes.
+@Suite("beian filing transfer between offices")
+struct FilingTransferCommandTests {
+    @Test("a head transfers a filing to another office; the operator sees the new id and code and follows it there")
+    func transfer() async throws {
+        try await withIntakeOffice("130500", today: "2024-01-25") { xingtai in
+            let peers = "130500=\(xingtai.intakeAddress)"
+            try await withIntakeOffice("440783", today: "2024-01-25", extra: ["BEIAN_PEER_INTAKES": peers]) { kaiping in
+                let receipt = try await kaiping.operatorClient().submit(
+                    Forms.individual("开平人在邢台", region: "130503", sequence: 71, followers: 6000))
+                let receiptFile = kaiping.root.file("receipt.json")
+                try SampleMaterials.write(try JSONCoding.encode(receipt), to: receiptFile)
+                let head = try BeianCLI.staff(kaiping, role: "head", name: "开平主任")
+                let clerk = try BeianCLI.clerk(kaiping, name: "开平科员")
+                let operatorCLI = BeianCLI.anonymous(kaiping)
+
+                let notYet = try await operatorCLI.filing(["transfer-status", "--receipt", receiptFile])
+                #expect(notYet.exitCode == 5, "NOT_FOUND before any transfer")
+                let byClerk = try await clerk.filing(["transfer", receipt.filingId, "--to", "130500",
+                                                      "--reason", "账号注册者户籍在邢台"])
+                #expect(byClerk.exitCode == 7, "only the head transfers")
+                let unknown = try await head.filing(["transfer", receipt.filingId, "--to", "611000", "--reason", "x"])
+                #expect(unknown.exitCode == 3)
+                #expect(unknown.standardError.contains("未配置网信办611000的受理系统"), "\(unknown.standardError)")
+
+                let moved = try await head.filing(["transfer", receipt.filingId, "--to", "130500",
+                                                   "--reason", "账号注册者户籍在邢台"])
+                #expect(moved.exitCode == 0, "\(moved.standardError)")
+                let newID = try #require(moved.lines.first { $0.hasPrefix("新的备案编号：") }?
+                    .dropFirst("新的备案编号：".count))
+                #expect(newID.hasPrefix("130500-"))
+                #expect(moved.standardOutput.contains("本办状态：已注销"))
+                #expect(moved.standardOutput.contains("已移交：网信办 130500"))
+                let code = try #require(moved.lines.first { $0.contains("新的查询码：") }?
+                    .components(separatedBy: "新的查询码：").last)
+
+                let newReceipt = kaiping.root.file("new-receipt.json")
+                let told = try await operatorCLI.filing(["transfer-status", "--receipt", receiptFile, "--lang", "en",
+                                                         "--save-receipt", newReceipt])
+                #expect(told.exitCode == 0, "\(told.standardError)")
+                #expect(told.standardOutput.contains("Transferred to: office 130500"))
+                #expect(told.standardOutput.contains("New filing id: \(newID)"))
+                #expect(told.standardOutput.contains("New access code: \(code)"))
+                let mode = try FileManager.default.attributesOfItem(atPath: newReceipt)[.posixPermissions] as? Int
+                #expect(mode == 0o600)
+
+                // At Xingtai, with the saved receipt: the filing is there, submitted.
+                let there = try await BeianCLI.anonymous(xingtai).filing(["status", "--receipt", newReceipt])
+                #expect(there.exitCode == 0, "\(there.standardError)")
+                #expect(there.standardOutput.contains("备案编号：\(newID)"))
+                #expect(there.standardOutput.contains("状态：已提交"))
+                let again = try await head.filing(["transfer-status", receipt.filingId, "--json"])
+                #expect(try JSONParser.parse(Array(again.standardOutput.utf8))["target_filing_id"]?.stringValue
+                        == String(newID))
+            }
+        }
+    }
+}
