@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "intake", targets: ["IntakeServer"]),
         .executable(name: "beian", targets: ["Console"]),
         .executable(name: "beian-bench", targets: ["Benchmark"]),
+        .executable(name: "beian-bench-server", targets: ["BenchmarkServer"]),
     ],
     targets: [
         // MARK: C libraries (system-library targets with shim headers)
@@ -86,9 +87,13 @@ let package = Package(
         .testTarget(name: "IntakeServiceTests", dependencies: ["IntakeService", "IdentityService", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["BeianServiceKit", "IntakeService", "TestSupport"]),
         .executableTarget(name: "StoreCrashWriter", dependencies: ["BeianStore"], path: "Tests/StoreCrashWriter"),
+        // The benchmark's RPC server runs as its own lean process: the RPC stack only, no Foundation.
+        .target(name: "BenchmarkService", dependencies: ["BeianRPC", "BeianJSON", "BeianRuntime"], path: "Tests/BenchmarkServer/Service"),
+        .executableTarget(name: "BenchmarkServer", dependencies: ["BenchmarkService"], path: "Tests/BenchmarkServer/Main"),
         .executableTarget(
             name: "Benchmark",
-            dependencies: ["BeianRPC", "BeianStore", "BeianServiceKit", "IdentityService", "IntakeService", "TestSupport"],
+            dependencies: ["BeianRPC", "BeianStore", "BeianServiceKit", "IdentityService", "IntakeService", "TestSupport",
+                           "BenchmarkService"],
             path: "Tests/Benchmark"
         ),
     ]

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Encodes `Encodable` values straight to JSON bytes, without building a `JSONValue` tree first:
 /// the fast path for responses and requests (same conventions as `JSONValueEncoder`: snake_case

@@ -21,6 +21,7 @@ package struct JSONParser {
         _ buffer: UnsafeBufferPointer<UInt8>, maximumDepth: Int = defaultMaximumDepth
     ) throws(JSONError) -> JSONValue {
         var parser = Cursor(buffer: buffer, maximumDepth: maximumDepth)
+        defer { parser.releaseScratch() }
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
@@ -36,17 +37,29 @@ private struct Cursor {
     let maximumDepth: Int
     var index = 0
     /// Members and elements of the containers being parsed, innermost last: each container is
-    /// built with its exact size once complete (no repeated growth of small arrays).
-    var memberStack: [JSONMember] = []
-    var keyHashes: [UInt64] = []
-    var valueStack: [JSONValue] = []
+    /// built with its exact size once complete (no repeated growth of small arrays), its entries
+    /// moved out of the stack (no retain/release per entry).
+    var memberStack = ScratchStack<JSONMember>()
+    var keyHashes = ScratchStack<UInt64>()
+    var valueStack = ScratchStack<JSONValue>()
+    /// Reuse of repeated strings, for documents large enough to repay setting it up.
+    let stringCache: StringReuseCache?
+
+    /// Documents from this size on reuse repeated strings.
+    static let stringCacheThreshold = 32 * 1024
 
     init(buffer: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
         self.buffer = buffer
         self.maximumDepth = maximumDepth
-        memberStack.reserveCapacity(32)
-        keyHashes.reserveCapacity(32)
-        valueStack.reserveCapacity(32)
+        stringCache = buffer.count >= Self.stringCacheThreshold ? StringReuseCache() : nil
+    }
+
+    /// Frees the scratch stacks (and whatever an error left on them).
+    mutating func releaseScratch() {
+        memberStack.release()
+        valueStack.release()
+        keyHashes.release()
+        stringCache?.release()
     }
 
     @inline(__always) mutating func skipWhitespace() {
@@ -99,8 +112,8 @@ private struct Cursor {
         }
         let base = memberStack.count
         defer {
-            memberStack.removeLast(memberStack.count - base)
-            keyHashes.removeLast(keyHashes.count - base)
+            memberStack.truncate(to: base)
+            keyHashes.truncate(to: base)
         }
         var seen: Set<String>? = nil
         while true {
@@ -115,11 +128,11 @@ private struct Cursor {
             // hashes collide); large ones use a set (no quadratic blow-up).
             let memberCount = memberStack.count - base
             if memberCount < 16 {
-                for position in base..<memberStack.count where keyHashes[position] == keyHash && memberStack[position].key == key {
+                for position in base..<memberStack.count where keyHashes.start[position] == keyHash && memberStack.start[position].key == key {
                     throw JSONError(.duplicateKey, "duplicate key \"\(key)\"", offset: keyOffset)
                 }
             } else {
-                if seen == nil { seen = Set(memberStack[base...].map(\.key)) }
+                if seen == nil { seen = Set((base..<memberStack.count).map { memberStack.start[$0].key }) }
                 if !seen!.insert(key).inserted {
                     throw JSONError(.duplicateKey, "duplicate key \"\(key)\"", offset: keyOffset)
                 }
@@ -141,7 +154,7 @@ private struct Cursor {
             }
             if buffer[index] == UInt8(ascii: "}") {
                 index += 1
-                return .object(JSONObject(uniqueMembers: Array(memberStack[base...])))
+                return .object(JSONObject(uniqueMembers: memberStack.popArray(from: base)))
             }
             throw syntaxError("expected ',' or '}' in an object, found \(describe(buffer[index]))")
         }
@@ -158,7 +171,7 @@ private struct Cursor {
             return .array([])
         }
         let base = valueStack.count
-        defer { valueStack.removeLast(valueStack.count - base) }
+        defer { valueStack.truncate(to: base) }
         while true {
             skipWhitespace()
             let element = try parseValue(depth: depth)
@@ -171,7 +184,7 @@ private struct Cursor {
             }
             if buffer[index] == UInt8(ascii: "]") {
                 index += 1
-                return .array(Array(valueStack[base...]))
+                return .array(valueStack.popArray(from: base))
             }
             throw syntaxError("expected ',' or ']' in an array, found \(describe(buffer[index]))")
         }
@@ -209,11 +222,14 @@ private struct Cursor {
         if position < end && base[position] == UInt8(ascii: "\"") {
             let slice = UnsafeBufferPointer(start: base + start, count: position - start)
             index += 1
-            if seen < 0x80 { return String(decoding: slice, as: UTF8.self) }
-            guard let string = String(validating: slice, as: UTF8.self) else {
-                throw JSONError(.invalidUTF8, "string is not valid UTF-8", offset: start)
+            if let stringCache, slice.count <= StringReuseCache.maximumLength {
+                let slot = stringCache.slot(for: slice)
+                if let string = stringCache.string(in: slot, matching: slice) { return string }
+                let string = try makeString(slice, isASCII: seen < 0x80, start: start)
+                stringCache.store(string, from: slice, in: slot)
+                return string
             }
-            return string
+            return try makeString(slice, isASCII: seen < 0x80, start: start)
         }
         if position < end && base[position] < 0x20 {
             throw syntaxError("control character \(describe(base[position])) inside a string must be escaped")
@@ -228,7 +244,7 @@ private struct Cursor {
             switch byte {
             case UInt8(ascii: "\""):
                 index += 1
-                guard let string = String(validating: bytes, as: UTF8.self) else {
+                guard let string = bytes.withUnsafeBufferPointer(JSONStringBytes.validatedString) else {
                     throw JSONError(.invalidUTF8, "string is not valid UTF-8", offset: start)
                 }
                 return string
@@ -248,7 +264,7 @@ private struct Cursor {
                 case UInt8(ascii: "t"): bytes.append(0x09)
                 case UInt8(ascii: "u"):
                     let scalar = try parseUnicodeEscape()
-                    appendUTF8(scalar, to: &bytes)
+                    JSONStringBytes.appendUTF8(scalar, to: &bytes)
                 default:
                     index -= 1
                     throw syntaxError("invalid escape \\\(describe(escape)) in a string")
@@ -260,6 +276,15 @@ private struct Cursor {
             }
         }
         throw JSONError(.syntax, "unterminated string", offset: start - 1)
+    }
+
+    /// The string of the unescaped `slice`, or the invalid-UTF-8 error for the string at `start`.
+    @inline(__always) func makeString(_ slice: UnsafeBufferPointer<UInt8>, isASCII: Bool, start: Int) throws(JSONError) -> String {
+        if isASCII { return String(decoding: slice, as: UTF8.self) }
+        guard let string = JSONStringBytes.validatedString(slice) else {
+            throw JSONError(.invalidUTF8, "string is not valid UTF-8", offset: start)
+        }
+        return string
     }
 
     /// Reads the 4 hex digits after `\u` (and a following low surrogate escape if needed).
@@ -298,25 +323,6 @@ private struct Cursor {
             index += 1
         }
         return value
-    }
-
-    func appendUTF8(_ scalar: UInt32, to bytes: inout [UInt8]) {
-        switch scalar {
-        case 0..<0x80:
-            bytes.append(UInt8(scalar))
-        case 0x80..<0x800:
-            bytes.append(UInt8(0xC0 | (scalar >> 6)))
-            bytes.append(UInt8(0x80 | (scalar & 0x3F)))
-        case 0x800..<0x10000:
-            bytes.append(UInt8(0xE0 | (scalar >> 12)))
-            bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (scalar & 0x3F)))
-        default:
-            bytes.append(UInt8(0xF0 | (scalar >> 18)))
-            bytes.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-            bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-            bytes.append(UInt8(0x80 | (scalar & 0x3F)))
-        }
     }
 
     mutating func parseNumber() throws(JSONError) -> JSONValue {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Decodes `Decodable` values from `JSONValue`s with the wire's conventions (see
 /// `JSONValueEncoder`): snake_case members for camelCase properties, verbatim dictionary keys,
@@ -35,7 +35,7 @@ extension JSONError {
         case .dataCorrupted(let context):
             var message = context.debugDescription
             // Swift's synthesized RawRepresentable error reads "Cannot initialize X from invalid String value y".
-            if message.hasPrefix("Cannot initialize"), let range = message.range(of: "invalid ") {
+            if message.hasPrefix("Cannot initialize"), let range = message.firstRange(of: "invalid ") {
                 message = "has an invalid " + message[range.upperBound...]
             }
             self.init(.invalidValue, message, field: CodingPathFormatter.format(context.codingPath))
@@ -155,10 +155,7 @@ enum DecodingBox {
     }
 
     static func parseDate(_ text: String) -> Date? {
-        if let date = EncodingBox.isoFormatter.date(from: text) { return date }
-        let plain = ISO8601DateFormatter()
-        plain.formatOptions = [.withInternetDateTime]
-        return plain.date(from: text)
+        ISO8601Time.parse(text)
     }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Encodes `Encodable` values into `JSONValue`s with the wire's conventions:
 /// camelCase property names as snake_case members (dictionary keys are kept as they are),
@@ -106,12 +106,6 @@ extension Dictionary: StringKeyedDictionaryEncodable where Key == String, Value:
 }
 
 enum EncodingBox {
-    nonisolated(unsafe) static let isoFormatter: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
-    }()
-
     static func encode<T: Encodable>(_ value: T, codingPath: [any CodingKey]) throws -> JSONValue {
         switch value {
         case let v as String: return .string(v)
@@ -131,7 +125,7 @@ enum EncodingBox {
     }
 
     static func formatDate(_ date: Date) -> String {
-        isoFormatter.string(from: date)
+        ISO8601Time.format(date)
     }
 
     static func finite(_ value: Double, _ codingPath: [any CodingKey]) throws -> JSONValue {

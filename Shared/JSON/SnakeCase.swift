@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// The one key convention of the wire: Swift `camelCase` property names become `snake_case`
 /// JSON member names (`idNumber` → `id_number`, `icpNumber` → `icp_number`,

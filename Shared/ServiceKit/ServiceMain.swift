@@ -1,7 +1,7 @@
 import BeianJSON
 import BeianRPC
 import BeianRuntime
-import Foundation
+import Glibc
 import Synchronization
 
 /// What a service's setup code gets: its settings and logger, and a place to register work to
@@ -52,7 +52,7 @@ package enum ServiceMain {
             settings = try ServiceSettings(service: service, defaultPort: defaultPort,
                                            defaultClientCertificates: clientCertificates, environment: environment)
         } catch {
-            FileHandle.standardError.write(Data("\(service): \(error)\n".utf8))
+            StandardStream.error.write("\(service): \(error)\n")
             exit(2)
         }
         let handler = JSONLinesLogHandler.standardError
@@ -78,12 +78,12 @@ package enum ServiceMain {
         } catch let error as ConfigurationError {
             logger.critical("configuration error", ["error": .string(error.description)])
             handler.flush()
-            FileHandle.standardError.write(Data("\(service): \(error)\n".utf8))
+            StandardStream.error.write("\(service): \(error)\n")
             exit(2)
         } catch {
             logger.critical("failed to start", ["error": .string(String(describing: error))])
             handler.flush()
-            FileHandle.standardError.write(Data("\(service): failed to start: \(error)\n".utf8))
+            StandardStream.error.write("\(service): failed to start: \(error)\n")
             await context.runShutdownHooks()
             exit(1)
         }
@@ -91,6 +91,6 @@ package enum ServiceMain {
 
     private static func announceReady(service: String, address: String) {
         let line: JSONValue = ["event": "ready", "service": .string(service), "address": .string(address)]
-        FileHandle.standardOutput.write(Data((line.description + "\n").utf8))
+        StandardStream.output.write(line.description + "\n")
     }
 }

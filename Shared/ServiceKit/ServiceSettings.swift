@@ -1,7 +1,7 @@
 import BeianRPC
 import BeianRuntime
 import BeianTLS
-import Foundation
+import FoundationEssentials
 
 /// The settings every Beian service reads from its environment at start.
 ///
@@ -108,6 +108,7 @@ package struct ServiceSettings: Sendable {
     package func statePath(_ file: String) throws -> String {
         try FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true,
                                                 attributes: [.posixPermissions: 0o700])
-        return (stateDirectory as NSString).appendingPathComponent(file)
+        guard !stateDirectory.isEmpty else { return file }
+        return stateDirectory.hasSuffix("/") ? stateDirectory + file : stateDirectory + "/" + file
     }
 }

@@ -16,7 +16,8 @@ import Synchronization
 ///
 /// SQLite is never called on the cooperative thread pool or an event loop: closures run on the
 /// connection's queue and the caller awaits. The file uses WAL with `synchronous = FULL`, foreign
-/// keys on, and is checked with `PRAGMA quick_check` at open. Open one `Store` per file per process.
+/// keys on, and is checked with `PRAGMA quick_check` at open (or later, in the background, with
+/// `checkIntegrity()`: see `StoreConfiguration.quickCheckOnOpen`). Open one `Store` per file per process.
 package final class Store: Sendable {
     /// The database file's path.
     package let path: String

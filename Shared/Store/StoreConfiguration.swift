@@ -9,7 +9,8 @@ package struct StoreConfiguration: Sendable {
     /// WAL growth, in pages, after which a background checkpoint copies pages back into the
     /// database file (the writer catches up itself at four times this; see `Checkpointer`).
     package var checkpointThresholdPages: Int32 = 1000
-    /// Run `PRAGMA quick_check` at open and refuse a damaged file.
+    /// Run `PRAGMA quick_check` at open and refuse a damaged file. Turn it off for large files
+    /// (the check reads the whole file) and run `Store.checkIntegrity()` after start instead.
     package var quickCheckOnOpen = true
     /// Prefix of the dispatch queue labels (shows in debuggers and crash logs).
     package var label = "beian.store"

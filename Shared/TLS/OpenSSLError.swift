@@ -1,5 +1,5 @@
 import COpenSSL
-import Foundation
+import Glibc
 
 /// An error from OpenSSL: the operation that failed and every entry of OpenSSL's thread-local
 /// error queue at that moment, drained so the next call starts clean.

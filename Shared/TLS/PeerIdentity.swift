@@ -1,5 +1,5 @@
 import COpenSSL
-import Foundation
+import FoundationEssentials
 
 /// Who is on the other end: read from the peer's certificate *after* OpenSSL verified it.
 ///

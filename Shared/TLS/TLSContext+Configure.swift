@@ -1,5 +1,5 @@
 import COpenSSL
-import Foundation
+import Glibc
 
 // The steps of building an SSL_CTX, each applied to a context that TLSContext.init frees on failure.
 extension TLSContext {

@@ -31,9 +31,12 @@ struct ConnectionLifecycleTests {
             let client = try await RawTLSClient(port: server.address.port, tls: TestCertificates.shared.clientConfiguration(identity: TestCertificates.shared.client))
             _ = try await client.nextFrame()  // hello
             // A ping and half a frame, sent at once: neither counts as a call.
+            let pingSentAfter = Date().timeIntervalSince(started)
             try await client.sendRaw(FrameEncoder.frame(Array(#"{"ping":1}"#.utf8)) + [0, 0, 0, 50, 0x7B])
             let (frames, closed) = try await client.framesUntilClose(timeout: 30)
-            #expect(frames.first == ["pong": 1])
+            // The ping is answered when it reaches the server well before the timeout (a starved
+            // machine can take seconds for the handshake, and then the goaway may come first).
+            if pingSentAfter < 2 { #expect(frames.first == ["pong": 1], "ping sent after \(pingSentAfter) s") }
             #expect(closed)
             #expect(frames.last?["goaway"]?["reason"] == "idle timeout")
             #expect(Date().timeIntervalSince(started) >= 3.9)  // not closed before the 4 s idle timeout

@@ -44,20 +44,14 @@ struct CrashSafetyTests {
     /// lines, then reads what was already written to the pipe. Blocking reads run on their own
     /// dispatch queue, not on the cooperative pool.
     static func runAndKill(_ executable: String, arguments: [String], afterLines: Int) async throws -> (Set<Int64>, Bool) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        return await withCheckedContinuation { continuation in
+        let child = try ChildProcess(executable: executable, arguments: arguments, environment: ["PATH": "/usr/bin:/bin"])
+        let ids = await withCheckedContinuation { (continuation: CheckedContinuation<Set<Int64>, Never>) in
             DispatchQueue(label: "crash-test.reader").async {
-                let reader = output.fileHandleForReading
                 var ids = Set<Int64>()
                 var buffer = [UInt8]()
                 var killed = false
                 while true {
-                    let chunk = PipeReader.read(reader)
+                    let chunk = child.standardOutput.readChunk()
                     if chunk.isEmpty { break }
                     buffer.append(contentsOf: chunk)
                     while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
@@ -65,14 +59,15 @@ struct CrashSafetyTests {
                         buffer.removeSubrange(...newline)
                     }
                     if !killed, ids.count >= afterLines {
-                        kill(process.processIdentifier, SIGKILL)
+                        child.send(SIGKILL)
                         killed = true
                     }
                 }
-                process.waitUntilExit()
-                continuation.resume(returning: (ids, process.terminationReason == .uncaughtSignal))
+                continuation.resume(returning: ids)
             }
         }
+        let ending = await child.waitForExit()
+        return (ids, ending == .signalled(SIGKILL))
     }
 
     /// The StoreCrashWriter executable in the build products directory (next to the test binary).

@@ -2,6 +2,7 @@ import BeianJSON
 import BeianModel
 import BeianReferenceData
 import BeianRuntime
+import BenchmarkService
 import Foundation
 
 /// In-process measurements: JSON coding of the RPC benchmark's message, and the model's scope
@@ -26,10 +27,20 @@ enum CodingAndModelBenchmark {
         foundationDecoder.keyDecodingStrategy = .convertFromSnakeCase
         let data = Data(bytes)
         let foundation = try time(iterations / 4) { _ = try foundationDecoder.decode(BenchmarkMessage.self, from: data) }
+        // A VerifyBatch-sized answer: 10,000 result objects with nested objects/arrays and Chinese.
+        let results = (0..<10_000).map { index in
+            #"{"index":\#(index),"kind":"resident_id","valid":false,"masked":"4407**********\#(1000 + index % 9000)","#
+                + #""issues":[{"code":"checksum","zh":"身份证号码校验位错误","en":"checksum digit is wrong"}],"#
+                + #""division":{"code":"440783","name":"广东省江门市开平市","level":3},"age":\#(index % 90),"score":0.25}"#
+        }
+        let large = Array(("{\"results\":[" + results.joined(separator: ",") + "]}").utf8)
+        let largeParse = try time(20) { _ = try JSONParser.parse(large) }
         return [
             "JSON coding of the \(bytes.count)-byte benchmark message (µs per operation):",
             String(format: "  parse %.1f, decode the parsed tree to a Codable type %.1f, encode a Codable type to bytes %.1f (write a parsed tree %.1f); round trip parse+decode+encode %.1f (Foundation's JSONDecoder alone: %.1f)",
                    parse, decode, encode, write, parse + decode + encode, foundation),
+            String(format: "  parse a %.1f MB document of 10,000 result objects: %.1f ms (%.0f MB/s)",
+                   Double(large.count) / 1e6, largeParse / 1000, Double(large.count) / largeParse),
         ]
     }
 

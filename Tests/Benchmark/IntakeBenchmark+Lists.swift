@@ -17,25 +17,17 @@ extension IntakeBenchmark {
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
 
         let generationStart = Monotonic.nanoseconds()
-        let data = try ReferenceData.load()
-        guard let profile = data.profile(officeCode: office) else { throw BenchmarkUsage("no profile \(office)") }
-        try FieldCipher.createKeyFile(at: state + "/field.key")
-        let cipher = try FieldCipher(keyFile: state + "/field.key", normalizeForLookup: TextNormalization.code)
-        let store = try await Store.open(path: state + "/intake.sqlite", migrations: IntakeSchema.migrations)
-        let generator = try FilingGenerator(repository: FilingRepository(store: store, cipher: cipher), profile: profile,
-                                            calendar: data.calendar)
-        try await generator.generate(count: filings)
-        await store.close()
+        try await generate(filings: filings, state: state)
         let generation = Double(Monotonic.nanoseconds() - generationStart) / 1e9
         let size = (try? FileManager.default.attributesOfItem(atPath: state + "/intake.sqlite")[.size] as? Int) ?? 0
 
         let startup = Monotonic.nanoseconds()
         let identity = try await start("identity", state: root.file("identity"), extra: [:])
-        defer { kill(identity.process.processIdentifier, SIGTERM) }
+        defer { kill(identity.process.pid, SIGTERM) }
         let intake = try await start("intake", state: state, extra: [
             "BEIAN_IDENTITY_ADDRESS": identity.address, "BEIAN_TODAY": today,
         ])
-        defer { kill(intake.process.processIdentifier, SIGTERM) }
+        defer { kill(intake.process.pid, SIGTERM) }
         let opened = Double(Monotonic.nanoseconds() - startup) / 1e9
         let group = try EventLoopGroup(count: 1, name: "bench-list-client")
         defer { group.shutdown() }
@@ -59,6 +51,19 @@ extension IntakeBenchmark {
         lines.append("| page 21 (cursor from page 20), no filter | \(rows) | \(formatMicroseconds(latencies.percentile(50))) "
                      + "| \(formatMicroseconds(latencies.percentile(99))) |")
         return lines
+    }
+
+    /// Writes `filings` generated filings into a new intake database (and field key) in `state`.
+    static func generate(filings: Int, state: String) async throws {
+        let data = try ReferenceData.load()
+        guard let profile = data.profile(officeCode: office) else { throw BenchmarkUsage("no profile \(office)") }
+        try FieldCipher.createKeyFile(at: state + "/field.key")
+        let cipher = try FieldCipher(keyFile: state + "/field.key", normalizeForLookup: TextNormalization.code)
+        let store = try await Store.open(path: state + "/intake.sqlite", migrations: IntakeSchema.migrations)
+        let generator = try FilingGenerator(repository: FilingRepository(store: store, cipher: cipher), profile: profile,
+                                            calendar: data.calendar)
+        try await generator.generate(count: filings)
+        await store.close()
     }
 
     /// The measured queries.

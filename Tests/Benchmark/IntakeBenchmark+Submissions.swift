@@ -13,11 +13,11 @@ extension IntakeBenchmark {
         let root = try TemporaryDirectory(prefix: "bench-intake")
         defer { root.remove() }
         let identity = try await start("identity", state: root.file("identity"), extra: [:])
-        defer { kill(identity.process.processIdentifier, SIGTERM) }
+        defer { kill(identity.process.pid, SIGTERM) }
         let intake = try await start("intake", state: root.file("intake"), extra: [
             "BEIAN_IDENTITY_ADDRESS": identity.address, "BEIAN_TODAY": today, "BEIAN_LOOPS": String(intakeLoops),
         ])
-        defer { kill(intake.process.processIdentifier, SIGTERM) }
+        defer { kill(intake.process.pid, SIGTERM) }
         let group = try EventLoopGroup(count: 1, name: "bench-intake-client")
         defer { group.shutdown() }
         let connections = try (0..<clients).map { _ in try client(port: intake.port, staff: false, group: group) }
@@ -25,7 +25,7 @@ extension IntakeBenchmark {
         // Connect every client, then warm up.
         _ = try await burst(connections, counter: counter, seconds: 0)
         _ = try await burst(connections, counter: counter, seconds: min(2, duration / 2))
-        let pids = [intake.process.processIdentifier, identity.process.processIdentifier]
+        let pids = [intake.process.pid, identity.process.pid]
         let before = [processCPUSeconds()] + pids.map { processCPUSeconds(pid: $0) }
         let result = try await burst(connections, counter: counter, seconds: duration)
         let after = [processCPUSeconds()] + pids.map { processCPUSeconds(pid: $0) }

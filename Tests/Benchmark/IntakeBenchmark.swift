@@ -7,7 +7,7 @@ import IdentityService
 import IntakeService
 import TestSupport
 
-/// The intake benchmark (`beian-bench intake [submit|list|all]`):
+/// The intake benchmark (`beian-bench intake [submit|list|all|generate]`):
 /// 1. submissions acknowledged per second at 64 clients over TLS, durable, identity check included;
 /// 2. staff lists and name searches over a database of 1,000,000 filings (`--filings N`).
 ///
@@ -31,13 +31,19 @@ enum IntakeBenchmark {
         case "list":
             return try await lists(filings: options.int("filings", default: 1_000_000),
                                    iterations: options.int("iterations", default: 200))
+        case "generate":
+            // `intake generate --filings N --state DIR`: only writes the database (for inspection).
+            guard let state = options.values["state"] else { throw BenchmarkUsage("intake generate needs --state DIR") }
+            try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+            try await generate(filings: options.int("filings", default: 1_000_000), state: state)
+            return ["generated \(options.int("filings", default: 1_000_000)) filings in \(state)"]
         case "all":
             return try await submissions(duration: duration, clients: options.int("clients", default: 64),
                                          intakeLoops: options.int("intake-loops", default: 2))
                 + [""] + lists(filings: options.int("filings", default: 1_000_000),
                                iterations: options.int("iterations", default: 200))
         default:
-            throw BenchmarkUsage("intake mode must be submit, list or all, got \(mode)")
+            throw BenchmarkUsage("intake mode must be submit, list, all or generate, got \(mode)")
         }
     }
 

@@ -2,38 +2,15 @@ import BeianJSON
 import BeianRPC
 import BeianRuntime
 import BeianTLS
+import BenchmarkService
 import Foundation
 import Synchronization
 import TestSupport
 
-/// The RPC benchmark: a server in a child process (this executable, `serve`), clients here.
+/// The RPC benchmark: a server in a child process (`beian-bench-server`, from the same build
+/// directory: the RPC stack alone, without Foundation), clients here.
 enum RPCBenchmark {
-    static let service = "bench.v1.Bench"
-
-    /// The benchmark service: a typed echo of `BenchmarkMessage` (decode and encode on the server).
-    static var echoService: RPCService {
-        RPCService(name: service, summary: "Benchmark echo.", methods: [
-            .unary(service, "Echo", request: BenchmarkMessage.self, response: BenchmarkMessage.self) { request, _ in request },
-        ])
-    }
-
-    /// `beian-bench serve PORT_FILE LOOPS CERT KEY CA`: runs the benchmark server until SIGTERM.
-    static func serve(portFile: String, loops: Int, certificate: String, key: String, ca: String) async throws {
-        var configuration = ServerConfiguration(tls: .server(certificateChainFile: certificate, privateKeyFile: key,
-                                                             clientCAFile: ca, requireClientCertificate: true))
-        configuration.loopCount = loops
-        configuration.maximumConnections = 20_000
-        configuration.idleTimeout = .seconds(3600)
-        let server = try RPCServer(configuration: configuration, services: [echoService],
-                                   logger: Logger(label: "bench-server", handler: DiscardingLogHandler(), minimumLevel: .critical))
-        let address = try await server.start()
-        try "\(address.port)\n".write(toFile: portFile, atomically: true, encoding: .utf8)
-        Task {
-            _ = await ProcessSignals.next(of: [SIGTERM, SIGINT])
-            server.beginGracefulShutdown()
-        }
-        try await server.run()
-    }
+    static let service = BenchmarkEcho.serviceName
 
     /// The server child process.
     final class ServerProcess {
@@ -43,9 +20,15 @@ enum RPCBenchmark {
 
         init(loops: Int) throws {
             let portFile = NSTemporaryDirectory() + "bench-port-\(getpid())-\(Int.random(in: 0..<1_000_000))"
-            process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            let directory = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().deletingLastPathComponent()
+            let executable = directory.appendingPathComponent("beian-bench-server")
+            guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+                throw RPCError(.failedPrecondition, "\(executable.path) is missing: build it with "
+                               + "swift build -c release --product beian-bench-server")
+            }
+            process.executableURL = executable
             let certificates = TestCertificates.shared
-            process.arguments = ["serve", portFile, String(loops), certificates.server.certificate,
+            process.arguments = [portFile, String(loops), certificates.server.certificate,
                                  certificates.server.privateKey, certificates.caFile]
             try process.run()
             var port = 0

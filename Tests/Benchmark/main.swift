@@ -3,7 +3,8 @@ import Foundation
 
 // beian-bench: the measurements behind the README's figures. Run in release mode:
 //   swift build -c release --product beian-bench && .build/release/beian-bench all
-// Subcommands: all | rpc | handshakes | memory | json | model | store | identity
+// Subcommands: all | rpc | handshakes | memory | json | model | store | identity | intake [submit|list|all]
+// (`all` leaves out intake, whose 1,000,000-filing database takes minutes to generate)
 // Options: --duration SECONDS (per measured point, default 5), --loops N (server loop threads, default 1)
 
 ProcessSignals.ignoreBrokenPipe()
@@ -17,10 +18,6 @@ func emit(_ lines: [String]) {
 }
 
 switch arguments.first ?? "all" {
-case "serve":
-    // Internal: the benchmark server child process.
-    let rest = Array(arguments.dropFirst())
-    try await RPCBenchmark.serve(portFile: rest[0], loops: Int(rest[1]) ?? 1, certificate: rest[2], key: rest[3], ca: rest[4])
 case "rpc":
     let connections = options.values["connections"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1, 4]
     let callers = options.values["callers"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1, 16, 64]
@@ -50,6 +47,6 @@ case "all":
     emit(try IdentityBenchmark.validation(seconds: min(duration, 2)))
     emit(try await IdentityBenchmark.batch(rounds: options.int("rounds", default: 100), serverLoops: loops))
 default:
-    FileHandle.standardError.write(Data("usage: beian-bench all|rpc|handshakes|memory|json|model|store|identity [--duration S] [--loops N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: beian-bench all|rpc|handshakes|memory|json|model|store|identity|intake [--duration S] [--loops N]\n".utf8))
     exit(2)
 }

@@ -32,4 +32,47 @@ struct ServiceProcessLifecycleTests {
         #expect(result.standardError.contains("BEIAN_TLS_CERT"))
         #expect(result.standardError.contains("/nonexistent/cert.pem"))
     }
+
+    @Test("out of descriptors, a service pauses accepting (a log line per pause, no busy loop) and resumes once one is free")
+    func descriptorExhaustion() async throws {
+        let state = try TemporaryDirectory(prefix: "e2e-emfile")
+        let identity = try await ServiceProcess("identity", environment: ServiceEnvironment.make(service: "identity", stateDirectory: state.path))
+        func client() throws -> RPCClient {
+            try RPCClient(configuration: ClientConfiguration(
+                host: "127.0.0.1", port: identity.port,
+                tls: TestCertificates.shared.clientConfiguration(identity: TestCertificates.shared.client, serverName: "127.0.0.1")))
+        }
+        let health = "grpc.health.v1.Health/Check"
+        let pid = identity.process.pid
+        func setOpenFileLimit(_ value: String) async throws {
+            let result = try await ProcessRunner.run("/usr/bin/prlimit", arguments: ["--pid", "\(pid)", "--nofile=\(value):"])
+            #expect(result.exitCode == 0, "prlimit: \(result.standardError)")
+        }
+        let connected = try client()
+        _ = try await connected.unaryJSON(health, message: [:])
+
+        // No descriptor left: the soft limit is lowered to the lowest free descriptor number (a
+        // new descriptor takes the lowest free number, and must be below the limit).
+        let limits = try String(contentsOfFile: "/proc/\(pid)/limits", encoding: .utf8)
+        let softLimit = try #require(limits.split(separator: "\n").first { $0.hasPrefix("Max open files") }?
+            .split(separator: " ", omittingEmptySubsequences: true).dropFirst(3).first)
+        let open = Set(try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd").compactMap { Int($0) })
+        try await setOpenFileLimit("\((0...).first { !open.contains($0) }!)")
+
+        // The new connection waits in the listen backlog while accepting pauses and retries.
+        let waitingClient = try client()
+        let waiting = Task { try await waitingClient.unaryJSON(health, message: [:]) }
+        try await Task.sleep(for: .milliseconds(800))
+        let pauses = identity.logs.filter { $0.contains("accepting paused") }
+        #expect(pauses.count >= 2, "accepting is retried: \(identity.logs.suffix(8).joined(separator: "\n"))")
+        #expect(pauses.count <= 16, "one line per 100 ms pause, not a busy loop: \(pauses.count) lines")
+        #expect(pauses.first?.contains("Too many open files") == true, "\(pauses.first ?? "")")
+        #expect(try await connected.unaryJSON(health, message: [:]).message == ["status": "SERVING"], "open connections keep working")
+
+        try await setOpenFileLimit(String(softLimit))
+        #expect(try await waiting.value.message == ["status": "SERVING"])
+        connected.close()
+        waitingClient.close()
+        #expect(await identity.terminate() == 0)
+    }
 }

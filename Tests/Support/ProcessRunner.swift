@@ -1,14 +1,9 @@
-import Foundation
-
+import BeianRuntime
+import Glibc
 import Synchronization
 
-private final class DataBox: Sendable {
-    private let data = Mutex(Data())
-    func set(_ value: Data) { data.withLock { $0 = value } }
-    var value: Data { data.withLock { $0 } }
-}
-
-/// Runs a program to completion off the cooperative pool and returns its output.
+/// Runs a program to completion and returns its output; the blocking reads run on threads of
+/// their own, never on the cooperative pool.
 package enum ProcessRunner {
     package struct Output: Sendable {
         package var exitCode: Int32
@@ -16,45 +11,46 @@ package enum ProcessRunner {
         package var standardError: String
     }
 
+    /// Runs `executable` with `arguments`, `environment` (the test process's own when nil) and
+    /// `input` on its standard input.
     package static func run(
         _ executable: String, arguments: [String], environment: [String: String]? = nil, input: String? = nil
     ) async throws -> Output {
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                do {
-                    let process = Process()
-                    process.executableURL = URL(fileURLWithPath: executable)
-                    process.arguments = arguments
-                    if let environment { process.environment = environment }
-                    let out = Pipe()
-                    let err = Pipe()
-                    let inPipe = Pipe()
-                    process.standardOutput = out
-                    process.standardError = err
-                    process.standardInput = inPipe
-                    try process.run()
-                    if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
-                    try? inPipe.fileHandleForWriting.close()
-                    // Read both pipes concurrently so a chatty child cannot fill one and block.
-                    let errBox = DataBox()
-                    let group = DispatchGroup()
-                    group.enter()
-                    DispatchQueue.global().async {
-                        errBox.set(PipeReader.readToEnd(err.fileHandleForReading))
-                        group.leave()
-                    }
-                    let outData = PipeReader.readToEnd(out.fileHandleForReading)
-                    group.wait()
-                    let errData = errBox.value
-                    process.waitUntilExit()
-                    continuation.resume(returning: Output(
-                        exitCode: process.terminationStatus,
-                        standardOutput: String(decoding: outData, as: UTF8.self),
-                        standardError: String(decoding: errData, as: UTF8.self)))
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
+        let child = try ChildProcess(executable: executable, arguments: arguments,
+                                     environment: environment ?? currentEnvironment(), input: .pipe)
+        // Read both pipes at once so a chatty child cannot fill one and block; feed the input
+        // from a third thread so a child that writes before it reads cannot deadlock us.
+        async let output = readAll(child.standardOutput)
+        async let errors = readAll(child.standardError)
+        let stdin = child.standardInput!
+        PlatformThread.start(name: "child-input") {
+            if let input { stdin.write(Array(input.utf8)) }
+            stdin.close()
         }
+        let (outBytes, errBytes) = await (output, errors)
+        let ending = await child.waitForExit()
+        return Output(exitCode: ending?.status ?? -1,
+                      standardOutput: String(decoding: outBytes, as: UTF8.self),
+                      standardError: String(decoding: errBytes, as: UTF8.self))
+    }
+
+    private static func readAll(_ pipe: PipeEnd) async -> [UInt8] {
+        await withCheckedContinuation { continuation in
+            PlatformThread.start(name: "child-read") { continuation.resume(returning: pipe.readToEnd()) }
+        }
+    }
+
+    /// The test process's own environment, as NAME → value.
+    static func currentEnvironment() -> [String: String] {
+        var result: [String: String] = [:]
+        var cursor = environ
+        while let entry = cursor.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            cursor += 1
+        }
+        return result
     }
 }

@@ -1,4 +1,5 @@
 import BeianJSON
+import BeianRuntime
 import Foundation
 import Synchronization
 
@@ -7,7 +8,7 @@ import Synchronization
 /// with SIGTERM (graceful) or SIGKILL (crash).
 package final class ServiceProcess: @unchecked Sendable {
     package let name: String
-    package let process: Process
+    package let process: ChildProcess
     /// "127.0.0.1:port" from the ready line.
     package private(set) var address = ""
     package var port: Int { Int(address.split(separator: ":").last ?? "") ?? 0 }
@@ -35,20 +36,12 @@ package final class ServiceProcess: @unchecked Sendable {
     /// Starts `name` with `environment` (added to a minimal one) and waits for its ready line.
     package init(_ name: String, environment: [String: String], arguments: [String] = [], readyTimeout: Double = 30) async throws {
         self.name = name
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: try Self.executable(name))
-        process.arguments = arguments
         var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        process = try ChildProcess(executable: try Self.executable(name), arguments: arguments, environment: env)
         let ready = AsyncStream<String>.makeStream()
-        Self.readLines(from: err.fileHandleForReading) { [logLines] line in logLines.append(line) }
-        Self.readLines(from: out.fileHandleForReading) { [stdoutLines] line in
+        Self.readLines(from: process.standardError) { [logLines] line in logLines.append(line) }
+        Self.readLines(from: process.standardOutput) { [stdoutLines] line in
             stdoutLines.append(line)
             if let value = try? JSONParser.parse(Array(line.utf8)), value["event"] == "ready",
                let address = value["address"]?.stringValue {
@@ -57,7 +50,6 @@ package final class ServiceProcess: @unchecked Sendable {
         } onEnd: {
             ready.continuation.finish()
         }
-        try process.run()
         let timeout = Task {
             try await Task.sleep(for: .seconds(readyTimeout))
             ready.continuation.finish()
@@ -65,7 +57,7 @@ package final class ServiceProcess: @unchecked Sendable {
         var iterator = ready.stream.makeAsyncIterator()
         guard let address = await iterator.next() else {
             timeout.cancel()
-            if process.isRunning { process.terminate() }
+            process.send(SIGTERM)
             throw ServiceProcessError("\(name) did not become ready: \(logLines.all.suffix(20).joined(separator: "\n"))")
         }
         timeout.cancel()
@@ -73,7 +65,7 @@ package final class ServiceProcess: @unchecked Sendable {
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.send(SIGKILL)
     }
 
     /// The JSON log lines the service wrote to standard error so far.
@@ -85,40 +77,37 @@ package final class ServiceProcess: @unchecked Sendable {
     /// Sends SIGTERM and waits for exit; returns the exit status.
     @discardableResult
     package func terminate(timeout: Double = 30) async -> Int32 {
-        if process.isRunning { kill(process.processIdentifier, SIGTERM) }
+        process.send(SIGTERM)
         return await waitForExit(timeout: timeout)
     }
 
     /// Kills with SIGKILL (a crash, as far as the service can tell) and waits.
     package func kill9() async {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.send(SIGKILL)
         _ = await waitForExit(timeout: 10)
     }
 
-    /// Waits (off the cooperative pool) for the process to end; -1 on timeout.
+    /// Waits for the process to end; its exit status (the signal number if a signal ended it),
+    /// or -1 on timeout.
     package func waitForExit(timeout: Double) async -> Int32 {
-        let process = self.process
-        return await withCheckedContinuation { continuation in
-            DispatchQueue.global().async {
-                let deadline = Date().addingTimeInterval(timeout)
-                while process.isRunning && Date() < deadline { usleep(10_000) }
-                continuation.resume(returning: process.isRunning ? -1 : process.terminationStatus)
-            }
-        }
+        await process.waitForExit(timeout: timeout)?.status ?? -1
     }
 
-    private static func readLines(from handle: FileHandle, _ onLine: @escaping @Sendable (String) -> Void,
+    /// Reads `pipe` line by line on a thread of its own (the reads block) until end of file.
+    private static func readLines(from pipe: PipeEnd, _ onLine: @escaping @Sendable (String) -> Void,
                                   onEnd: @escaping @Sendable () -> Void = {}) {
-        Thread.detachNewThread {
-            var buffer = Data()
+        PlatformThread.start(name: "child-output") {
+            var buffer: [UInt8] = []
             while true {
-                let chunk = PipeReader.read(handle)
+                let chunk = pipe.readChunk()
                 if chunk.isEmpty { break }
-                buffer.append(chunk)
-                while let newline = buffer.firstIndex(of: 0x0A) {
-                    onLine(String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self))
-                    buffer.removeSubrange(buffer.startIndex...newline)
+                buffer.append(contentsOf: chunk)
+                var lineStart = 0
+                while let newline = buffer[lineStart...].firstIndex(of: 0x0A) {
+                    onLine(String(decoding: buffer[lineStart..<newline], as: UTF8.self))
+                    lineStart = newline + 1
                 }
+                buffer.removeFirst(lineStart)
             }
             if !buffer.isEmpty { onLine(String(decoding: buffer, as: UTF8.self)) }
             onEnd()

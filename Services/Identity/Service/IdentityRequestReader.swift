@@ -79,8 +79,9 @@ enum IdentityRequestReader {
                 continue
             }
             var item = Item(kind: .unrecognized, value: "", ref: nil)
-            for (key, member) in object.members {
-                switch key {
+            for entry in object.storage {
+                let member = entry.value
+                switch entry.key {
                 case "value":
                     switch member {
                     case .string(let text): item.value = text
@@ -106,7 +107,7 @@ enum IdentityRequestReader {
     }
 
     /// The requested kind; `auto` when absent or null; a violation for anything but a known name.
-    private static func readKind(_ value: JSONValue?, field: String,
+    private static func readKind(_ value: JSONValue?, field: @autoclosure () -> String,
                                  into violations: inout [RPCError.FieldViolation]) -> IdentityKind {
         switch value {
         case nil, .null?:
@@ -114,12 +115,12 @@ enum IdentityRequestReader {
         case .string(let name)?:
             if let kind = IdentityKind(requestName: name) { return kind }
             let names = IdentityAPI.requestKinds.joined(separator: ", ")
-            violations.append(.init(field: field, rule: "enum_value",
+            violations.append(.init(field: field(), rule: "enum_value",
                                     zh: "证件类型“\(name)”无效，应为：\(names)",
                                     en: "unknown kind \"\(name)\"; expected one of: \(names)"))
             return .unrecognized
         case let other?:
-            violations.append(typeViolation(field, other))
+            violations.append(typeViolation(field(), other))
             return .unrecognized
         }
     }

@@ -25,57 +25,25 @@ extension IdentityService {
         }
     }
 
-    /// `VerifyBatch`: up to 10,000 numbers → one result each, in order, and the counts.
-    var verifyBatchMethod: RPCMethod {
-        .unary(IdentityAPI.service, "VerifyBatch",
-               summary: "Checks up to 10000 numbers in order: {items: [{kind, value, ref}], detail: full|compact} → {results, valid, invalid}.",
-               request: RawMessage<IdentityBatchRequest>.self, response: RawMessage<IdentityBatchResponse>.self) { request, context in
-            try IdentityAccess.authorize(context)
-            let answer = try await verifyBatch(request.value)
-            context.logger.info("verified batch", [
-                "items": .int(answer.count), "valid": .int(answer.valid), "invalid": .int(answer.count - answer.valid),
-            ])
-            return RawMessage(answer.response)
-        }
-    }
-
     /// The `Verify` answer for one number as JSON, without the RPC (benchmarks, tools).
     package func verifyJSON(_ value: String, kind: IdentityKind = .unrecognized) -> JSONValue {
         var json = IdentityJSON(regions: regionJSON)
         return json.object(validator.validate(value, as: kind, today: today()))
     }
 
-    /// The `VerifyBatch` answer to a request message, without the RPC (benchmarks, tools): the
-    /// response, the number of items and how many are valid. Large batches are checked in
-    /// parallel slices, one per core.
+    /// The `VerifyBatch` answer to a request message as a JSON value, without the RPC (the
+    /// reference for `verifyBatchBytes(_:)`; tools): the response, the number of items and how
+    /// many are valid. Large batches are checked in parallel slices, one per core.
     package func verifyBatch(_ message: JSONValue) async throws(RPCError) -> (response: JSONValue, count: Int, valid: Int) {
         let (items, detail) = try IdentityRequestReader.batch(message)
         let today = today()
-        let slices = items.count < Self.parallelBatchThreshold ? 1 : min(Self.cores, items.count / (Self.parallelBatchThreshold / 2))
+        let parts = await inSlices(items) { part in answer(part, detail: detail, today: today) }
         var results: [JSONValue] = []
+        results.reserveCapacity(items.count)
         var valid = 0
-        if slices <= 1 {
-            (results, valid) = answer(items[...], detail: detail, today: today)
-        } else {
-            let size = (items.count + slices - 1) / slices
-            let parts = await withTaskGroup(of: (Int, [JSONValue], Int).self) { group in
-                for slice in 0..<slices {
-                    let range = (slice * size)..<min(items.count, (slice + 1) * size)
-                    let part = items[range]
-                    group.addTask {
-                        let (results, valid) = answer(part, detail: detail, today: today)
-                        return (slice, results, valid)
-                    }
-                }
-                var parts: [(Int, [JSONValue], Int)] = []
-                for await part in group { parts.append(part) }
-                return parts.sorted { $0.0 < $1.0 }
-            }
-            results.reserveCapacity(items.count)
-            for (_, part, partValid) in parts {
-                results.append(contentsOf: part)
-                valid += partValid
-            }
+        for part in parts {
+            results.append(contentsOf: part.results)
+            valid += part.valid
         }
         var object = JSONObject(minimumCapacity: 3)
         object.appendUnchecked(key: "results", value: .array(results))

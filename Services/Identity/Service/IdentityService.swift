@@ -45,6 +45,8 @@ package struct IdentityService: Sendable {
     let today: @Sendable () -> IdentityDate
     /// Region facts encoded once.
     let regionJSON: RegionJSONCache
+    /// Issues encoded once, shared by all calls.
+    let issueJSON = IssueJSONCache()
 
     /// A service over a division table.
     /// - Parameters:

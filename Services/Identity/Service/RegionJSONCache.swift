@@ -2,20 +2,35 @@ import BeianJSON
 import BeianModel
 
 /// The JSON form of every region fact of the division table, built once at start: results share
-/// these values instead of building the same region object again for every number.
+/// these values (and their serialized bytes) instead of building the same region object again for
+/// every number.
 ///
 /// Looked up by an integer key (code and first year of the name), not by hashing the region's
 /// strings: hashing Chinese names costs more than building the object would.
 final class RegionJSONCache: Sendable {
-    private let encoded: [Int: (region: IdentityCheck.Region, json: JSONValue)]
+    /// One prepared region (a class: a look-up copies one reference, not the members).
+    private final class Entry: Sendable {
+        let region: IdentityCheck.Region
+        let json: JSONValue
+        let bytes: [UInt8]
+
+        init(region: IdentityCheck.Region, json: JSONValue, bytes: [UInt8]) {
+            self.region = region
+            self.json = json
+            self.bytes = bytes
+        }
+    }
+
+    private let encoded: [Int: Entry]
 
     /// Encodes every region fact of `divisions`.
     init(divisions: DivisionRegistry) {
-        var encoded: [Int: (region: IdentityCheck.Region, json: JSONValue)] = [:]
+        var encoded: [Int: Entry] = [:]
         encoded.reserveCapacity(divisions.regionFacts.count)
         for region in divisions.regionFacts {
             guard let key = Self.key(region), encoded[key] == nil else { continue }
-            encoded[key] = (region, IdentityJSON.region(region))
+            let json = IdentityJSON.region(region)
+            encoded[key] = Entry(region: region, json: json, bytes: (try? JSONWriter.serialize(json)) ?? [])
         }
         self.encoded = encoded
     }
@@ -24,6 +39,12 @@ final class RegionJSONCache: Sendable {
     func json(_ region: IdentityCheck.Region) -> JSONValue {
         if let key = Self.key(region), let entry = encoded[key], entry.region == region { return entry.json }
         return IdentityJSON.region(region)
+    }
+
+    /// The serialized JSON of a region from the table; nil for a region outside it.
+    func bytes(_ region: IdentityCheck.Region) -> [UInt8]? {
+        if let key = Self.key(region), let entry = encoded[key], entry.region == region { return entry.bytes }
+        return nil
     }
 
     /// Six-digit code and first year of the name as one integer; nil for a code that is not six digits.

@@ -43,6 +43,16 @@ package struct CreditCodeCategory: Sendable, Hashable {
         return table[Int(authority) << 7 | Int(type)]
     }
 
+    /// Whether two code characters are a defined pair (no copy of the pair: for the hot path).
+    @inline(__always)
+    package static func isKnown(authority: UInt8, type: UInt8) -> Bool {
+        guard authority < 128, type < 128 else { return false }
+        return known[Int(authority) << 7 | Int(type)]
+    }
+
+    /// Whether a pair is defined, indexed like `table`.
+    private static let known: [Bool] = table.map { $0 != nil }
+
     /// Pairs indexed by (authority byte << 7 | type byte).
     private static let table: [CreditCodeCategory?] = {
         var table = [CreditCodeCategory?](repeating: nil, count: 128 * 128)

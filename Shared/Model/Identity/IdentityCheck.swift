@@ -64,14 +64,36 @@ package struct IdentityCheck: Sendable, Hashable, Codable {
     }
 
     /// The members. Mutated only through `unique()`, so never while shared: `@unchecked Sendable`.
+    ///
+    /// The facts are kept as plain values with a flag rather than as optionals: destroying an
+    /// optional of a large struct goes through generic value witnesses, a plain struct does not
+    /// (this is on the hot path: one box per checked number).
     private final class Storage: @unchecked Sendable {
         var kind: IdentityKind
         var normalized: String
         var upgraded: String?
         var reasons: [IdentityIssue]
         var warnings: [IdentityIssue]
-        var person: Person?
-        var organization: Organization?
+        private var personValue: Person
+        private var hasPerson: Bool
+        private var organizationValue: Organization
+        private var hasOrganization: Bool
+
+        var person: Person? {
+            get { hasPerson ? personValue : nil }
+            set {
+                hasPerson = newValue != nil
+                personValue = newValue ?? Person()
+            }
+        }
+
+        var organization: Organization? {
+            get { hasOrganization ? organizationValue : nil }
+            set {
+                hasOrganization = newValue != nil
+                organizationValue = newValue ?? Organization()
+            }
+        }
 
         init(kind: IdentityKind, normalized: String, upgraded: String?, reasons: [IdentityIssue],
              warnings: [IdentityIssue], person: Person?, organization: Organization?) {
@@ -80,14 +102,60 @@ package struct IdentityCheck: Sendable, Hashable, Codable {
             self.upgraded = upgraded
             self.reasons = reasons
             self.warnings = warnings
-            self.person = person
-            self.organization = organization
+            hasPerson = person != nil
+            personValue = person ?? Person()
+            hasOrganization = organization != nil
+            organizationValue = organization ?? Organization()
+        }
+
+        /// A box holding a person's facts (the hot path: no optional to wrap and unwrap).
+        init(kind: IdentityKind, normalized: String, warnings: [IdentityIssue], person: Person) {
+            self.kind = kind
+            self.normalized = normalized
+            self.upgraded = nil
+            self.reasons = []
+            self.warnings = warnings
+            hasPerson = true
+            personValue = person
+            hasOrganization = false
+            organizationValue = Organization()
+        }
+
+        /// Sets a person's reasons, warnings and facts at once.
+        func set(reasons: [IdentityIssue], warnings: [IdentityIssue], person: Person) {
+            self.reasons = reasons
+            self.warnings = warnings
+            hasPerson = true
+            personValue = person
+        }
+
+        /// Sets an organization's reasons, warnings and facts at once.
+        func set(reasons: [IdentityIssue], warnings: [IdentityIssue], organization: Organization) {
+            self.reasons = reasons
+            self.warnings = warnings
+            hasOrganization = true
+            organizationValue = organization
         }
 
         func copy() -> Storage {
             Storage(kind: kind, normalized: normalized, upgraded: upgraded, reasons: reasons, warnings: warnings,
                     person: person, organization: organization)
         }
+    }
+
+    /// Sets reasons, warnings and a person's facts in one step (one uniqueness check, no optional).
+    mutating func set(reasons: [IdentityIssue], warnings: [IdentityIssue], person: Person) {
+        unique().set(reasons: reasons, warnings: warnings, person: person)
+    }
+
+    /// Sets reasons, warnings and an organization's facts in one step.
+    mutating func set(reasons: [IdentityIssue], warnings: [IdentityIssue], organization: Organization) {
+        unique().set(reasons: reasons, warnings: warnings, organization: organization)
+    }
+
+    /// A valid person's result: no reasons, the facts given (the validators' hot path).
+    init(kind: IdentityKind, normalized: String, warnings: [IdentityIssue], validPerson person: Person) {
+        storage = Storage(kind: kind, normalized: normalized, warnings: warnings, person: person)
     }
 
     /// Equal kind, normalized form, upgraded form, reasons, warnings and facts.

@@ -94,16 +94,22 @@ package enum IdentityChecksum {
     }
 
     /// GB 32100 check character of the 17 characters at `start`, or `nil` if one is outside the alphabet.
+    ///
+    /// The weights are 3^(i-1) mod 31, so the weighted sum is taken by Horner's rule from the
+    /// last character back (no weight table), reduced mod 31 once at the end.
+    @inline(__always)
     package static func creditCodeCheckCharacter(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> UInt8? {
-        let values = creditCodeValues
-        var sum = 0
-        for offset in 0..<17 {
-            let value = values[Int(bytes[start + offset])]
-            if value == 0xFF { return nil }
-            sum += Int(value) * creditCodeWeights[offset]
+        creditCodeValues.withUnsafeBufferPointer { values in
+            var sum = 0
+            var index = start + 16
+            while index >= start {
+                let value = values[Int(bytes[index])]
+                if value == 0xFF { return nil }
+                sum = sum &* 3 &+ Int(value)
+                index -= 1
+            }
+            return creditCodeAlphabet.withUnsafeBufferPointer { $0[(31 - sum % 31) % 31] }
         }
-        let check = (31 - sum % 31) % 31
-        return creditCodeAlphabet[check]
     }
 
     /// GB 32100 check character of a 17-character body given as a string, or `nil` if not valid.

@@ -40,23 +40,53 @@ extension IdentityValidator {
 
     /// Input of ASCII, full-width ASCII letters and digits, Unicode spaces, zero-width and
     /// control characters and hyphens only; `nil` for anything else (left to TextNormalization).
+    ///
+    /// Every character kept becomes ASCII, so the result is written byte by byte into a string
+    /// no longer than the input's UTF-8.
     private static func normalizeCommonScalars(_ input: String) -> String? {
-        var scalars = String.UnicodeScalarView()
-        for scalar in input.unicodeScalars {
-            let value = scalar.value
-            switch value {
-            case 0x61...0x7A: scalars.append(Unicode.Scalar(value - 0x20)!)
-            case 0x00...0x20, 0x7F...0xA0, 0xAD, 0x2D: continue  // controls, spaces, soft hyphen, hyphen
-            case 0x21...0x7E: scalars.append(scalar)
-            case 0xFF10...0xFF19, 0xFF21...0xFF3A: scalars.append(Unicode.Scalar(value - 0xFEE0)!)
-            case 0xFF41...0xFF5A: scalars.append(Unicode.Scalar(value - 0xFEE0 - 0x20)!)
-            case 0x1680, 0x2000...0x200D, 0x2010...0x2015, 0x2028, 0x2029, 0x202F, 0x205F, 0x2060, 0x2212, 0x3000,
-                 0xFE63, 0xFEFF, 0xFF0D:
-                continue  // Unicode spaces, zero-width characters, dashes, minus, full-width hyphen
-            default:
-                return nil
+        var text = input
+        return text.withUTF8 { bytes -> String? in
+            var failed = false
+            let result = String(unsafeUninitializedCapacity: bytes.count) { buffer in
+                var count = 0
+                var index = 0
+                while index < bytes.count {
+                    let lead = bytes[index]
+                    var value: UInt32
+                    switch lead {
+                    case 0..<0x80:
+                        value = UInt32(lead)
+                        index += 1
+                    case 0xC2..<0xE0 where index + 1 < bytes.count:
+                        value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                        index += 2
+                    case 0xE0..<0xF0 where index + 2 < bytes.count:
+                        value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
+                            | UInt32(bytes[index + 2] & 0x3F)
+                        index += 3
+                    default:
+                        failed = true  // four-byte scalars are never among the common ones
+                        return 0
+                    }
+                    switch value {
+                    case 0x61...0x7A: value -= 0x20
+                    case 0x00...0x20, 0x7F...0xA0, 0xAD, 0x2D: continue  // controls, spaces, soft hyphen, hyphen
+                    case 0x21...0x7E: break
+                    case 0xFF10...0xFF19, 0xFF21...0xFF3A: value -= 0xFEE0
+                    case 0xFF41...0xFF5A: value -= 0xFEE0 + 0x20
+                    case 0x1680, 0x2000...0x200D, 0x2010...0x2015, 0x2028, 0x2029, 0x202F, 0x205F, 0x2060, 0x2212,
+                         0x3000, 0xFE63, 0xFEFF, 0xFF0D:
+                        continue  // Unicode spaces, zero-width characters, dashes, minus, full-width hyphen
+                    default:
+                        failed = true
+                        return 0
+                    }
+                    buffer[count] = UInt8(truncatingIfNeeded: value)
+                    count += 1
+                }
+                return count
             }
+            return failed ? nil : result
         }
-        return String(scalars)
     }
 }

@@ -16,9 +16,8 @@ extension IdentityValidator {
             reasons.append(.badCheckCharacter(expected: Character(Unicode.Scalar(check)),
                                               found: Character(Unicode.Scalar(bytes[8])), at: 9))
         }
-        result.organization = IdentityCheck.Organization(organizationCode: result.normalized,
-                                                         organizationCodeValid: reasons.isEmpty)
-        result.reasons = reasons
+        result.set(reasons: reasons, warnings: [], organization: IdentityCheck.Organization(
+            organizationCode: result.normalized, organizationCodeValid: reasons.isEmpty))
     }
 
     /// Checks an 18-character unified social credit code: alphabet, authority and type codes,
@@ -75,16 +74,14 @@ extension IdentityValidator {
             reasons.append(.badCheckCharacter(expected: Character(Unicode.Scalar(check)),
                                               found: Character(Unicode.Scalar(bytes[17])), at: 18))
         }
-        result.reasons = reasons
-        result.warnings = warnings
-        result.organization = organization
+        result.set(reasons: reasons, warnings: warnings, organization: organization)
     }
 
     /// How many reasons `creditCode` gives for 18 bytes of digits (the last may be X), without
     /// building them: authority/type, region, check character. 0 means a valid credit code.
     func creditCodeReasonCount(digits bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
-        if case .none = CreditCodeCategory.find(authority: bytes[0], type: bytes[1]) { count += 1 }
+        if !CreditCodeCategory.isKnown(authority: bytes[0], type: bytes[1]) { count += 1 }
         let region = Self.value(bytes, 2, 6)
         if !(region == Self.nationalRegion || divisions.contains(region)
             || (region % 100 != 0 && divisions.contains(region / 100 * 100))) {
@@ -101,7 +98,7 @@ extension IdentityValidator {
         guard region == Self.nationalRegion || divisions.contains(region)
             || (region % 100 != 0 && divisions.contains(region / 100 * 100))
         else { return false }
-        guard case .some = CreditCodeCategory.find(authority: bytes[0], type: bytes[1]) else { return false }
+        guard CreditCodeCategory.isKnown(authority: bytes[0], type: bytes[1]) else { return false }
         return IdentityChecksum.creditCodeCheckCharacter(bytes) == bytes[17]
     }
 }

@@ -97,18 +97,22 @@ extension IdentityValidator {
             reasons.append(.badCheckCharacter(expected: Character(Unicode.Scalar(reading.expectedCheck)),
                                               found: Character(Unicode.Scalar(reading.foundCheck)), at: 18))
         }
-        result.reasons = reasons
-        result.warnings = warnings
-        result.person = person
+        result.set(reasons: reasons, warnings: warnings, person: person)
     }
 
     /// The result of a valid 18-character person number from its reading (no bytes needed:
     /// the nationality code of a foreigner's card is read from `normalized`).
     func validPerson(_ reading: PersonReading, normalized: String, alsoCreditCode: Bool) -> IdentityCheck {
+        let foreigner = reading.kind == .foreignPermanentResidentID
+        if !foreigner, !alsoCreditCode, reading.retiredAfter >= reading.year {
+            // The common case, built in one expression so that nothing is copied and destroyed.
+            return IdentityCheck(kind: reading.kind, normalized: normalized, warnings: [], validPerson: IdentityCheck.Person(
+                birthDate: Self.isoDate(reading), gender: reading.male ? .male : .female,
+                region: divisions.facts[reading.factIndex]))
+        }
         let region = divisions.facts[reading.factIndex]
         var person = IdentityCheck.Person(birthDate: Self.isoDate(reading), gender: reading.male ? .male : .female,
                                           region: region)
-        let foreigner = reading.kind == .foreignPermanentResidentID
         if foreigner {
             let utf8 = normalized.utf8
             let start = utf8.index(utf8.startIndex, offsetBy: 3), end = utf8.index(utf8.startIndex, offsetBy: 6)
@@ -122,7 +126,7 @@ extension IdentityValidator {
         if alsoCreditCode {
             warnings.append(IdentityIssue(.ambiguousKind, found: IdentityKind.unifiedSocialCreditCode.rawValue))
         }
-        return IdentityCheck(kind: reading.kind, normalized: normalized, warnings: warnings, person: person)
+        return IdentityCheck(kind: reading.kind, normalized: normalized, warnings: warnings, validPerson: person)
     }
 
     /// Checks a legacy 15-digit number (address code, YYMMDD in the 1900s, 3-digit sequence) and

@@ -24,17 +24,27 @@ package struct IdentityValidator: Sendable {
     /// are a credit code; 15 digits a legacy number; 9 characters an organization code; anything
     /// else is `unrecognized` with a reason.
     package func validate(_ input: String, today: IdentityDate) -> IdentityCheck {
-        let normalized = Self.normalize(input)
-        var text = normalized
-        // Fast path: a valid person number is read on its bytes and its result built outside
-        // the byte closure (building a result inside and returning it costs a copy).
-        let valid: (reading: PersonReading, alsoCreditCode: Bool)? = text.withUTF8 { bytes in
+        // Fast path: a person number typed canonically (18 digits, the last may be X: what
+        // normalization leaves as it is) is read on the input's bytes, without normalizing.
+        var text = input
+        let canonical: IdentityCheck? = text.withUTF8 { bytes in
             guard bytes.count == 18, Self.isDigitsWithCheck(bytes) else { return nil }
             let reading = readPerson(bytes, legacy: false, today: today)
-            return reading.valid ? (reading, isValidCreditCode(bytes)) : nil
+            if reading.valid { return validPerson(reading, normalized: input, alsoCreditCode: isValidCreditCode(bytes)) }
+            return detectAndCheck(bytes, normalized: input, today: today)
         }
-        if let valid { return validPerson(valid.reading, normalized: normalized, alsoCreditCode: valid.alsoCreditCode) }
+        if let canonical { return canonical }
+        let normalized = Self.normalize(input)
+        text = normalized
         return text.withUTF8 { bytes in detectAndCheck(bytes, normalized: normalized, today: today) }
+    }
+
+    /// The auto-detecting check without the fast path of `validate(_:today:)`: normalize, then
+    /// detect and check (the reference the tests hold the fast path against).
+    func validateWithoutFastPath(_ input: String, today: IdentityDate) -> IdentityCheck {
+        var normalized = Self.normalize(input)
+        let copy = normalized
+        return normalized.withUTF8 { bytes in detectAndCheck(bytes, normalized: copy, today: today) }
     }
 
     /// Validates the input as one kind; a number of another kind of the same family (a permit

@@ -1,7 +1,7 @@
 import BeianJSON
 import BeianRuntime
 import BeianTLS
-import Foundation
+import Glibc
 import Synchronization
 
 /// One TLS connection of a client, multiplexing its calls by id.
@@ -92,10 +92,10 @@ final class ClientConnection: FramedConnectionDelegate, @unchecked Sendable {
 
     private static func openSocket(to address: SocketAddress) throws(IOError) -> Socket {
         let descriptor = try Syscall.retrying("socket") {
-            Foundation.socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+            Glibc.socket(address.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         }
         let socket = Socket(takingOwnershipOf: descriptor)
-        let result = address.withSockAddr { pointer, length in Foundation.connect(descriptor, pointer, length) }
+        let result = address.withSockAddr { pointer, length in Glibc.connect(descriptor, pointer, length) }
         if result != 0 {
             let code = errno
             if code != EINPROGRESS && code != EINTR { throw IOError("connect(\(address))", errno: code) }

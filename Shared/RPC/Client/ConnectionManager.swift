@@ -1,5 +1,5 @@
 import BeianRuntime
-import Foundation
+import Glibc
 import Synchronization
 
 /// Keeps a client's current connection: reuses it while usable, connects when there is none,

@@ -1,7 +1,7 @@
 import BeianJSON
 import BeianRuntime
 import BeianTLS
-import Foundation
+import Glibc
 import Synchronization
 
 /// A client of one Beian RPC server: one TLS connection multiplexing concurrent calls,
@@ -16,17 +16,18 @@ import Synchronization
 package final class RPCClient: Sendable {
     package let configuration: ClientConfiguration
     let tlsContext: TLSContext
-    let group: EventLoopGroup
+    /// The loops connections run on; nil for the process-wide client group (started on connect).
+    let group: EventLoopGroup?
     let logger: Logger
     private let manager: ConnectionManager
 
-    package convenience init(configuration: ClientConfiguration, group: EventLoopGroup = .shared, logger: Logger = .disabled) throws {
+    package convenience init(configuration: ClientConfiguration, group: EventLoopGroup? = nil, logger: Logger = .disabled) throws {
         try self.init(configuration: configuration, tlsContext: TLSContext(configuration.tls), group: group, logger: logger)
     }
 
     /// A client sharing an already built TLS context (its certificates and keys are read once;
     /// `configuration.tls` is then not consulted).
-    package init(configuration: ClientConfiguration, tlsContext: TLSContext, group: EventLoopGroup = .shared, logger: Logger = .disabled) {
+    package init(configuration: ClientConfiguration, tlsContext: TLSContext, group: EventLoopGroup? = nil, logger: Logger = .disabled) {
         self.configuration = configuration
         self.tlsContext = tlsContext
         self.group = group
@@ -161,8 +162,19 @@ package final class RPCClient: Sendable {
             throw RPCError(.unavailable, "cannot resolve \(configuration.host): \(error.message)")
         }
         let target = "\(configuration.host):\(configuration.port)"
+        let loops: EventLoopGroup
+        if let group {
+            loops = group
+        } else {
+            do throws(IOError) {
+                loops = try EventLoopGroup.shared()
+            } catch {
+                throw RPCError(.unavailable, "cannot connect to \(target): no client event loop: \(error.description)")
+            }
+        }
+        let loop = loops.next()
         return try await ClientConnection.connect(
-            to: addresses, target: target, tlsContext: tlsContext, loop: group.next(),
+            to: addresses, target: target, tlsContext: tlsContext, loop: loop,
             configuration: configuration, logger: logger,
             onClose: { [weak manager] connection in manager?.forget(connection) })
     }

@@ -1,5 +1,5 @@
 import BeianJSON
-import Foundation
+import FoundationEssentials
 
 /// Enumerations whose cases reflection should list (conform your `String` raw-value enums).
 package protocol ReflectableEnum: CaseIterable, RawRepresentable where RawValue == String {}

@@ -1,6 +1,6 @@
 import BeianRuntime
 import CLinux
-import Foundation
+import Glibc
 
 /// The listening socket: accepts connections and hands each to an event loop in turn.
 /// Lives on the first loop of the server's group.
@@ -9,6 +9,13 @@ final class Listener: EventLoopHandler, @unchecked Sendable {
     private let core: ServerCore
     let loop: EventLoop
     let address: SocketAddress
+    /// Set while accepting is paused after running out of descriptors (loop thread only).
+    private var resumeTimer: TimerToken?
+
+    /// How long accepting pauses when the process (EMFILE) or the system (ENFILE) has no
+    /// descriptor left, or the kernel no memory: the pending connection stays in the backlog and
+    /// the listening socket stays readable, so retrying at once would spin the loop.
+    static let exhaustionPauseMilliseconds = 100
 
     /// Binds and listens on `host:port` (port 0 picks an ephemeral port; `address` has the real one).
     init(host: String, port: Int, core: ServerCore, loop: EventLoop) throws(IOError) {
@@ -16,7 +23,7 @@ final class Listener: EventLoopHandler, @unchecked Sendable {
             throw IOError("resolve \(host)", errno: ENOENT)
         }
         let descriptor = try Syscall.retrying("socket") {
-            Foundation.socket(target.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+            Glibc.socket(target.family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         }
         let socket = Socket(takingOwnershipOf: descriptor)
         var one: Int32 = 1
@@ -24,7 +31,7 @@ final class Listener: EventLoopHandler, @unchecked Sendable {
         _ = try target.withSockAddr { address, length throws(IOError) in
             try Syscall.retrying("bind(\(target))") { bind(descriptor, address, length) }
         }
-        _ = try Syscall.retrying("listen") { Foundation.listen(descriptor, 1024) }
+        _ = try Syscall.retrying("listen") { Glibc.listen(descriptor, 1024) }
         var storage = sockaddr_storage()
         var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
         _ = withUnsafeMutablePointer(to: &storage) {
@@ -43,6 +50,8 @@ final class Listener: EventLoopHandler, @unchecked Sendable {
     /// Stops accepting (loop thread).
     func close() {
         guard socket.isOpen else { return }
+        loop.cancelTimer(resumeTimer)
+        resumeTimer = nil
         loop.deregister(socket.descriptor)
         socket.close()
     }
@@ -55,8 +64,7 @@ final class Listener: EventLoopHandler, @unchecked Sendable {
                 let code = errno
                 if code == EINTR || code == ECONNABORTED { continue }
                 if code == EAGAIN || code == EWOULDBLOCK { return }
-                // EMFILE/ENFILE and the like: log, stop for this round (the loop will retry).
-                core.logger.error("accept failed", ["error": .string(IOError("accept4", errno: code).description)])
+                pauseAccepting(after: IOError("accept4", errno: code))
                 return
             }
             guard core.admitConnection() else {
@@ -71,6 +79,20 @@ final class Listener: EventLoopHandler, @unchecked Sendable {
             target.execute {
                 Listener.adopt(descriptor: descriptor, core: core, loop: target)
             }
+        }
+    }
+
+    /// Stops watching the listening socket for `exhaustionPauseMilliseconds`, then watches it again: one
+    /// log line per pause instead of a busy loop, and connections already open keep running.
+    private func pauseAccepting(after error: IOError) {
+        guard resumeTimer == nil else { return }
+        core.logger.error("accept failed; accepting paused", [
+            "error": .string(error.description), "pause_ms": .int(Self.exhaustionPauseMilliseconds)])
+        loop.setInterest(socket.descriptor, readable: false, writable: false)
+        resumeTimer = loop.scheduleTimer(after: .milliseconds(Self.exhaustionPauseMilliseconds)) { [self] in
+            resumeTimer = nil
+            guard socket.isOpen else { return }
+            loop.setInterest(socket.descriptor, readable: true, writable: false)
         }
     }
 

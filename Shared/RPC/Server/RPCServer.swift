@@ -1,6 +1,6 @@
 import BeianRuntime
 import BeianTLS
-import Foundation
+import Glibc
 import Synchronization
 
 /// A Beian RPC server: TLS 1.3 over TCP, length-prefixed JSON frames, gRPC semantics.
@@ -149,7 +149,7 @@ package final class RPCServer: Sendable {
         // Joining loop threads blocks: do it on a plain thread, never a loop or the cooperative pool.
         let group = core.group
         let logger = core.logger
-        Thread.detachNewThread { [self] in
+        PlatformThread.start(name: "beian-rpc-stop") { [self] in
             group.shutdown()
             logger.notice("server stopped")
             let waiters = stoppedSignal.withLock { signal -> [CheckedContinuation<Void, Never>] in

@@ -1,6 +1,7 @@
 import BeianRuntime
 import CLinux
-import Foundation
+import Dispatch
+import Glibc
 import Synchronization
 
 /// Something registered with an event loop to be told when its descriptor is ready.
@@ -42,7 +43,7 @@ package final class EventLoop: @unchecked Sendable {
         do {
             wakeDescriptor = try Syscall.retrying("eventfd") { eventfd(0, beian_EFD_CLOEXEC | beian_EFD_NONBLOCK) }
         } catch {
-            Foundation.close(epollDescriptor)
+            Glibc.close(epollDescriptor)
             throw error
         }
         var event = epoll_event()
@@ -51,14 +52,11 @@ package final class EventLoop: @unchecked Sendable {
         _ = epoll_ctl(epollDescriptor, EPOLL_CTL_ADD, wakeDescriptor, &event)
 
         let ready = DispatchSemaphore(value: 0)
-        let thread = Thread { [self] in
+        PlatformThread.start(name: name, stackSize: 1 << 20) { [self] in
             threadID.withLock { $0 = pthread_self() }
             ready.signal()
             run()
         }
-        thread.name = name
-        thread.stackSize = 1 << 20
-        thread.start()
         ready.wait()
     }
 
@@ -77,7 +75,7 @@ package final class EventLoop: @unchecked Sendable {
         submitted.withLock { $0.append(task) }
         if !wakePending.exchange(true, ordering: .acquiringAndReleasing) {
             var one: UInt64 = 1
-            _ = Foundation.write(wakeDescriptor, &one, 8)
+            _ = Glibc.write(wakeDescriptor, &one, 8)
         }
     }
 
@@ -86,14 +84,14 @@ package final class EventLoop: @unchecked Sendable {
     package func shutdown() {
         guard !stopRequested.exchange(true, ordering: .acquiringAndReleasing) else { return }
         var one: UInt64 = 1
-        _ = Foundation.write(wakeDescriptor, &one, 8)
+        _ = Glibc.write(wakeDescriptor, &one, 8)
         if !inEventLoop { stopped.wait() }
     }
 
     deinit {
         readBuffer.deallocate()
-        Foundation.close(epollDescriptor)
-        Foundation.close(wakeDescriptor)
+        Glibc.close(epollDescriptor)
+        Glibc.close(wakeDescriptor)
     }
 
     // MARK: Loop-thread API
@@ -176,7 +174,7 @@ package final class EventLoop: @unchecked Sendable {
                     let descriptor = event.data.fd
                     if descriptor == wakeDescriptor {
                         var value: UInt64 = 0
-                        _ = Foundation.read(wakeDescriptor, &value, 8)
+                        _ = Glibc.read(wakeDescriptor, &value, 8)
                         continue
                     }
                     guard let handler = handlers[descriptor] else { continue }

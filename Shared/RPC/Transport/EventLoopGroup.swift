@@ -1,6 +1,6 @@
 import BeianRuntime
 import CLinux
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// A fixed set of event loops; connections are spread over them round-robin.
@@ -30,14 +30,18 @@ package final class EventLoopGroup: Sendable {
     }
 
     /// The process-wide group used by clients that are not given one: one loop thread, started
-    /// on first use. (Servers make their own group.)
-    package static let shared: EventLoopGroup = {
-        do {
-            return try EventLoopGroup(count: 1, name: "beian-client-loop")
-        } catch {
-            fatalError("cannot start the client event loop: \(error)")
+    /// on first use. (Servers make their own group.) When it cannot start (no descriptor left
+    /// for its epoll or eventfd: EMFILE), the error is thrown and the next use tries again.
+    package static func shared() throws(IOError) -> EventLoopGroup {
+        try sharedGroup.withLock { (group: inout EventLoopGroup?) throws(IOError) -> EventLoopGroup in
+            if let group { return group }
+            let started = try EventLoopGroup(count: 1, name: "beian-client-loop")
+            group = started
+            return started
         }
-    }()
+    }
+
+    private static let sharedGroup = Mutex<EventLoopGroup?>(nil)
 
     /// The default number of loop threads for a server: one per core, at most 4.
     package static var defaultLoopCount: Int {

@@ -1,5 +1,5 @@
 import BeianTLS
-import Foundation
+import Glibc
 
 /// The read side, on the loop thread: socket reads, TLS decryption (under `io`), frames.
 extension FramedConnection {

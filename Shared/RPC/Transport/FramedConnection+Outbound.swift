@@ -1,5 +1,5 @@
 import BeianTLS
-import Foundation
+import Glibc
 
 /// The write side: encryption and sending under `io`, then the loop's bookkeeping.
 extension FramedConnection {

@@ -1,6 +1,6 @@
 import BeianRuntime
 import BeianTLS
-import Foundation
+import Glibc
 import Synchronization
 
 /// What the protocol layer above a framed TLS connection is told. Called on the connection's loop.

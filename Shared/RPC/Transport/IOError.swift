@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// A failed system call: which call, the errno, and the system's text for it.
 package struct IOError: Error, Sendable, Hashable, CustomStringConvertible {

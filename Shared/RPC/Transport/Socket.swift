@@ -1,6 +1,6 @@
 import BeianRuntime
 import CLinux
-import Foundation
+import Glibc
 
 /// Owns one non-blocking socket descriptor and closes it exactly once.
 ///
@@ -16,12 +16,12 @@ package final class Socket {
     }
 
     deinit {
-        if descriptor >= 0 { _ = Foundation.close(descriptor) }
+        if descriptor >= 0 { _ = Glibc.close(descriptor) }
     }
 
     package func close() {
         guard descriptor >= 0 else { return }
-        _ = Foundation.close(descriptor)
+        _ = Glibc.close(descriptor)
         descriptor = -1
     }
 
@@ -34,7 +34,7 @@ package final class Socket {
     /// Reads into `buffer`; never blocks.
     package func read(into buffer: UnsafeMutableRawBufferPointer) throws(IOError) -> ReadResult {
         while true {
-            let n = Foundation.read(descriptor, buffer.baseAddress, buffer.count)
+            let n = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
             if n > 0 { return .bytes(n) }
             if n == 0 { return .endOfStream }
             let code = errno

@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import Glibc
 
 /// An IPv4 or IPv6 address and port.
 package struct SocketAddress: Sendable, Hashable, CustomStringConvertible {

@@ -17,6 +17,8 @@ struct TimerHeap {
     private var nextID: UInt64 = 1
 
     var isEmpty: Bool { actions.isEmpty }
+    /// Entries held, cancelled ones included (for tests: cancelled entries must not pile up).
+    var storedEntries: Int { heap.count }
 
     mutating func schedule(at deadline: UInt64, _ action: @escaping () -> Void) -> ID {
         let id = nextID
@@ -28,8 +30,15 @@ struct TimerHeap {
     }
 
     mutating func cancel(_ id: ID) {
-        actions[id.value] = nil
-        if actions.isEmpty { heap.removeAll(keepingCapacity: true) }
+        guard actions.removeValue(forKey: id.value) != nil else { return }
+        if actions.isEmpty {
+            heap.removeAll(keepingCapacity: true)
+        } else if heap.count > 64 && heap.count > 4 * actions.count {
+            // Cancelled entries stay in the heap until they surface; when they dominate (per-call
+            // deadlines cancelled by their calls' ends), rebuild from the live ones.
+            heap = heap.filter { actions[$0.id] != nil }
+            for index in stride(from: heap.count / 2 - 1, through: 0, by: -1) { siftDown(index) }
+        }
     }
 
     /// The earliest live deadline, dropping cancelled entries from the top.

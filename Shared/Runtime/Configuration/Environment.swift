@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Configuration read from environment variables (or a dictionary, in tests).
 ///
@@ -16,7 +16,7 @@ package struct Environment: Sendable {
 
     /// The value of `name`, or nil when unset or empty.
     package func get(_ name: String) -> String? {
-        guard let value = values[name]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        guard let value = values[name].map(Self.trimmingSpaces), !value.isEmpty else { return nil }
         return value
     }
 
@@ -61,11 +61,23 @@ package struct Environment: Sendable {
     /// A path to a file that must exist.
     package func existingFile(_ name: String) throws(ConfigurationError) -> String {
         let path = try require(name)
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        var isDirectory = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory else {
             throw ConfigurationError(variable: name, rule: "must name an existing file, but \(path) does not exist")
         }
         return path
+    }
+
+    /// `text` without leading and trailing spaces and tabs (Unicode category Zs and U+0009, the set
+    /// Foundation calls `.whitespaces`); line breaks are kept.
+    private static func trimmingSpaces(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 }
 

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Monotonic time in nanoseconds (CLOCK_MONOTONIC), for timers, deadlines and latency figures.
 /// Wall-clock time is never used to measure intervals.

@@ -1,5 +1,5 @@
 import Dispatch
-import Foundation
+import Glibc
 
 /// Waiting for process signals (SIGTERM from the container runtime, SIGINT from a terminal)
 /// without blocking any thread: Dispatch signal sources resume a continuation.

@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import Glibc
 import Synchronization
 
 /// Writes lines to a file descriptor from one background thread.
@@ -22,9 +23,7 @@ package final class LineWriter: Sendable {
     package init(fileDescriptor: Int32, maximumQueuedBytes: Int = 4 << 20) {
         self.fileDescriptor = fileDescriptor
         self.maximumQueuedBytes = maximumQueuedBytes
-        let thread = Thread { [self] in self.run() }
-        thread.name = "beian-log-writer"
-        thread.start()
+        PlatformThread.start(name: "beian-log-writer") { [self] in self.run() }
     }
 
     package func enqueue(_ line: [UInt8]) {
@@ -75,18 +74,7 @@ package final class LineWriter: Sendable {
     }
 
     private func writeAll(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(fileDescriptor, raw.baseAddress! + offset, raw.count - offset)
-                if n > 0 {
-                    offset += n
-                } else if n < 0 && errno == EINTR {
-                    continue
-                } else {
-                    return  // stderr closed: nothing sensible to do with a log line
-                }
-            }
-        }
+        // A failed write means stderr is closed: nothing sensible to do with a log line.
+        bytes.withUnsafeBytes { _ = StandardStream.writeAll($0, to: fileDescriptor) }
     }
 }

@@ -1,5 +1,5 @@
 import BeianJSON
-import Foundation
+import Glibc
 import Synchronization
 
 /// Where log records go. Handlers must be cheap and must never block the caller for I/O.
@@ -37,7 +37,7 @@ package struct JSONLinesLogHandler: LogHandler {
 
     package static func format(_ record: LogRecord) -> [UInt8] {
         var object = JSONObject(minimumCapacity: 4 + record.metadata.count)
-        object["time"] = .string(EncodingTime.iso8601(record.time))
+        object["time"] = .string(ISO8601Time.format(record.time))
         object["level"] = .string(record.level.description)
         object["label"] = .string(record.label)
         object["message"] = .string(record.message)
@@ -67,18 +67,5 @@ package final class InMemoryLogHandler: LogHandler {
     /// Every record rendered as its JSON line would be (sensitive values masked).
     package var lines: [String] {
         entries.map { String(decoding: JSONLinesLogHandler.format($0).dropLast(), as: UTF8.self) }
-    }
-}
-
-enum EncodingTime {
-    nonisolated(unsafe) static let formatter: ISO8601DateFormatter = {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter
-    }()
-    static let lock = Mutex(())
-
-    static func iso8601(_ date: Date) -> String {
-        lock.withLock { _ in formatter.string(from: date) }
     }
 }

@@ -1,5 +1,5 @@
 import BeianJSON
-import Foundation
+import FoundationEssentials
 
 /// A structured logger: a value passed to whatever needs to log (libraries never make their own),
 /// carrying a label and metadata that every record includes, writing through a `LogHandler`.

@@ -1,5 +1,5 @@
 import COpenSSL
-import Foundation
+import FoundationEssentials
 
 /// A certificate with its private key, as minted by a ``CertificateAuthority``.
 package struct IssuedCertificate: Sendable {

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// The subject of a certificate Beian mints: who it names.
 ///

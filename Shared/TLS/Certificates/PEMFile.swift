@@ -1,5 +1,5 @@
 import COpenSSL
-import Foundation
+import Glibc
 
 /// Reading PEM objects from files and writing PEM text to files with chosen permissions.
 enum PEMFile {

@@ -1,5 +1,5 @@
 import COpenSSL
-import Foundation
+import FoundationEssentials
 
 // Building and signing a certificate. Every temporary C object is freed before returning; the new
 // X509 is freed on failure and owned by the returned X509Certificate on success.

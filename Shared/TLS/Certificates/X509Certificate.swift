@@ -1,5 +1,6 @@
 import COpenSSL
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// An X.509 certificate: loaded from PEM or minted by a ``CertificateAuthority``.
 ///

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import COpenSSL
 
 /// HMAC-SHA-256 through libcrypto, used for keyed exact-match look-up of encrypted values.

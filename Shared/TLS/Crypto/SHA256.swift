@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import COpenSSL
 
 /// SHA-256 through libcrypto's EVP interface.

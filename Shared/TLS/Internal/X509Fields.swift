@@ -1,5 +1,5 @@
 import COpenSSL
-import Foundation
+import FoundationEssentials
 
 /// Reads fields of an `X509` the caller keeps alive (borrowed pointer; nothing here takes ownership).
 enum X509Fields {

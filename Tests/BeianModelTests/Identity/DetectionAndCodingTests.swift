@@ -27,7 +27,8 @@ struct DetectionAndCodingTests {
     func normalizationEquivalence() {
         let pieces = ["1", "a", "Z", "x", " ", "-", "\t", "\n", "\u{7F}", "\u{1}", "\u{85}", "\u{A0}", "\u{AD}", "\u{3000}",
                       "\u{2003}", "\u{200B}", "\u{2011}", "\u{2212}", "\u{FEFF}", "\u{FF0D}", "１", "ａ", "Ｚ", "é",
-                      "号", "（", "_", ".", "e\u{301}", "\u{1680}", "\u{2028}", "\u{202F}"]
+                      "号", "（", "_", ".", "e\u{301}", "\u{1680}", "\u{2028}", "\u{202F}",
+                      "😀", "Ｘ", "ｘ", "\u{FF5A}", "\u{FF10}", "\u{FF19}", "\u{FF20}", "\u{FF3B}", "\u{2016}", "\u{9F}", "~"]
         var random = IdentityBenchmarkCorpus.Random(seed: 7)
         for _ in 0..<3_000 {
             let input = (0..<(1 + random.below(12))).map { _ in pieces[random.below(pieces.count)] }.joined()

@@ -47,13 +47,14 @@ extension IntakeService {
         let accessCode = AccessCode.generate()
         let accessHash = repository.cipher.lookupHash(accessCode, purpose: AccessCode.purpose)
         let service = self
+        let prepared = try repository.prepare(record)
         let answer = try await store.write { db -> ReceiveTransferResponse in
             if let done = try repository.incomingTransfer(source: sourceID, in: db) {
                 let status = try repository.load(id: done.filingId, in: db)?.record.filing.status ?? .submitted
                 return ReceiveTransferResponse(officeCode: service.officeCode, filingId: done.filingId,
                                                accessCode: done.accessCode, status: status)
             }
-            let stored = try repository.insert(record, accessHash: accessHash, in: db)
+            let stored = try repository.insert(prepared, accessHash: accessHash, in: db)
             try repository.insertIncomingTransfer(source: sourceID, office: source, accessCode: accessCode,
                                                   filing: stored.sequence, at: now, in: db)
             var details = ["from_office": source, "from_filing_id": sourceID, "reason": reason,

@@ -16,15 +16,18 @@ extension IntakeService {
 
     func submitFiling(_ request: FilingSubmission, _ context: ServerContext) async throws -> SubmissionReceipt {
         let principal = try requireSubmitter(context)
-        let receipt = try await idempotent(context, method: "SubmitFiling", principal: principal, request: request) {
+        let receipt = try await idempotentPrepared(context, method: "SubmitFiling", principal: principal,
+                                                   request: request) {
             try await prepareSubmission(request, principal: principal)
         }
         if receipt.verification == .pending { wakeVerifier() }
         return receipt
     }
 
+    /// Everything about a submission computed before the write (validation, identity, scope,
+    /// sealing, the receipt); the write only inserts the filing, its history and audit entries.
     private func prepareSubmission(_ request: FilingSubmission, principal: Principal) async throws
-        -> @Sendable (Database) throws -> SubmissionReceipt {
+        -> PreparedWrite<SubmissionReceipt> {
         let (assessment, verification) = try await assessVerified(
             request, forcedLocalOffice: principal.staffMember?.scope.localOfficeID)
         if let refusal = ScopeRefusal.check(assessment.scope) { throw RPCError.scope(refusal) }
@@ -44,14 +47,16 @@ extension IntakeService {
         let accessCode = AccessCode.generate()
         let accessHash = repository.cipher.lookupHash(accessCode, purpose: AccessCode.purpose)
         let receipt = Self.receipt(record, accessCode: accessCode, missing: assessment.materials.missing)
-        let service = self
-        return { db in
-            let stored = try service.repository.insert(record, accessHash: accessHash, in: db)
-            var details = ["scope": record.scope.outcome.rawValue, "verification": verification.state.rawValue,
-                           "object_kind": filing.object.kind.rawValue]
-            if let timeliness = record.deadline?.timeliness { details["timeliness"] = timeliness.rawValue }
-            try service.record("submit", by: principal, filing: stored, version: 1, details: details, at: now, in: db)
-            return receipt
+        var details = ["scope": record.scope.outcome.rawValue, "verification": verification.state.rawValue,
+                       "object_kind": filing.object.kind.rawValue]
+        if let timeliness = record.deadline?.timeliness { details["timeliness"] = timeliness.rawValue }
+        let prepared = try repository.prepare(record)
+        let entries = try PreparedRecord("submit", actor: principal.actor, filing: record, version: 1,
+                                         details: details, at: now)
+        let repository = self.repository
+        return PreparedWrite(response: receipt) { db in
+            let stored = try repository.insert(prepared, accessHash: accessHash, in: db)
+            try entries.write(filing: stored.sequence, repository: repository, in: db)
         }
     }
 

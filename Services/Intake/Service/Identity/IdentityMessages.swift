@@ -19,10 +19,13 @@ package struct IdentityQuery: Codable, Sendable, Hashable {
 package struct IdentityBatchRequest: Codable, Sendable {
     /// Up to 10,000 numbers.
     package var items: [IdentityQuery]
+    /// `full` (facts and messages; identity's default) or `compact` (validity, kind, reason codes).
+    package var detail: String?
 
     /// Creates a request.
-    package init(items: [IdentityQuery]) {
+    package init(items: [IdentityQuery], detail: String? = nil) {
         self.items = items
+        self.detail = detail
     }
 }
 

@@ -21,6 +21,7 @@ import Foundation
 /// | `BEIAN_FILING_MATERIALS_MAX_BYTES` | largest total of one filing's materials | 52428800 (50 MiB) |
 /// | `BEIAN_DEADLINE_SWEEP_MS` | how often the deadline job recomputes timeliness of open filings | 3600000 (1 h) |
 /// | `BEIAN_PEER_INTAKES` | other offices' intake, `office=host:port,...` (transfers; mutual TLS) | none |
+/// | `BEIAN_INTEGRITY_CHECK` | `background`: `quick_check` after start (damage: health NOT_SERVING); `open`: before start (damage: refuse to start); `off` | `background` |
 package struct IntakeConfiguration: Sendable {
     /// The office's division code (`BEIAN_OFFICE`).
     package var officeCode: String
@@ -50,6 +51,8 @@ package struct IntakeConfiguration: Sendable {
     package var deadlineSweepInterval: Duration
     /// Other offices' intake services by office code.
     package var peerIntakes: [String: ClientConfiguration]
+    /// When the database file is checked.
+    package var integrityCheck: IntegrityCheckTiming
 
     /// Reads the settings; a missing or bad value throws a `ConfigurationError` naming it.
     package init(settings: ServiceSettings) throws {
@@ -106,5 +109,22 @@ package struct IntakeConfiguration: Sendable {
         materialLimits = MaterialLimits(perFile: perFile, perFiling: perFiling)
         deadlineSweepInterval = try environment.milliseconds("BEIAN_DEADLINE_SWEEP_MS", default: .seconds(3600))
         peerIntakes = try Self.peers(settings: settings, ownOffice: office)
+        let timing = environment.get("BEIAN_INTEGRITY_CHECK") ?? IntegrityCheckTiming.background.rawValue
+        guard let integrityCheck = IntegrityCheckTiming(rawValue: timing) else {
+            throw ConfigurationError(variable: "BEIAN_INTEGRITY_CHECK",
+                                     rule: "must be background, open or off, got \"\(timing)\"")
+        }
+        self.integrityCheck = integrityCheck
     }
+}
+
+/// When intake checks its database file with `PRAGMA quick_check` (the check reads the whole file:
+/// seconds per gigabyte).
+package enum IntegrityCheckTiming: String, Sendable, CaseIterable {
+    /// After start, while serving; damage is logged and marks health NOT_SERVING.
+    case background
+    /// Before serving; damage refuses the start.
+    case open
+    /// Not checked (backups and restores still check their copies).
+    case off
 }

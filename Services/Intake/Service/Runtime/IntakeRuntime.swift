@@ -42,7 +42,12 @@ package final class IntakeRuntime: Sendable {
     package static func start(settings: ServiceSettings, logger: Logger) async throws -> IntakeRuntime {
         let configuration = try IntakeConfiguration(settings: settings)
         let cipher = try openCipher(configuration)
-        let store = try await Store.open(path: configuration.databasePath, migrations: IntakeSchema.migrations)
+        var storeConfiguration = StoreConfiguration()
+        storeConfiguration.quickCheckOnOpen = configuration.integrityCheck == .open
+        storeConfiguration.label = "beian.intake.store"
+        _ = FoldTable.shared  // built once, before the first submission needs it (and before migrations)
+        let store = try await Store.open(path: configuration.databasePath, migrations: IntakeSchema.migrations,
+                                         configuration: storeConfiguration)
         if !store.appliedMigrations.isEmpty {
             logger.notice("database migrated", ["migrations": .string(store.appliedMigrations.joined(separator: ","))])
         }
@@ -70,6 +75,39 @@ package final class IntakeRuntime: Sendable {
                                        "profile": .string(configuration.profile.nameZh),
                                        "peers": .string(service.peers.offices.joined(separator: ","))])
         return IntakeRuntime(configuration: configuration, service: service, verifier: verifier, deadlines: deadlines)
+    }
+
+    /// With `BEIAN_INTEGRITY_CHECK=background`, checks the database file (`quick_check`) in the
+    /// background and logs the result; calls `damaged` with the problems when it finds any (or
+    /// cannot check). Returns the task, which answers nil when no check runs.
+    @discardableResult
+    package func checkIntegrityInBackground(
+        damaged: @escaping @Sendable ([String]) async -> Void
+    ) -> Task<[String]?, Never> {
+        guard configuration.integrityCheck == .background else { return Task { nil } }
+        let store = self.store
+        let logger = service.logger
+        return Task.detached(priority: .utility) {
+            let started = ContinuousClock.now
+            let problems: [String]
+            do {
+                problems = try await store.checkIntegrity()
+            } catch {
+                problems = ["quick_check could not run: \(error)"]
+            }
+            let elapsed = (ContinuousClock.now - started).components
+            let milliseconds = elapsed.seconds * 1000 + elapsed.attoseconds / 1_000_000_000_000_000
+            if problems.isEmpty {
+                logger.notice("database check passed", ["check": .string("quick_check"),
+                                                         "milliseconds": .int(milliseconds)])
+            } else {
+                logger.critical("database check found damage: restore from a backup", [
+                    "check": .string("quick_check"), "problems": .string(problems.prefix(10).joined(separator: "; ")),
+                ])
+                await damaged(problems)
+            }
+            return problems
+        }
     }
 
     /// Stops the jobs, closes the peer clients and the database (after the server has drained).

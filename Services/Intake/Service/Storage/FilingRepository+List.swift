@@ -47,52 +47,11 @@ package struct FilingSummary: Sendable, Hashable, Codable {
 
 extension FilingRepository {
     /// A page of filings matching `query` visible to `scope`, newest first, and the row to continue
-    /// after when there are more.
-    ///
-    /// Name search: 3 characters or more go through the trigram index (`filing_search MATCH`);
-    /// shorter texts are a substring scan (`instr`) over the rows the other filters leave, in
-    /// row order, which stops once the page is full.
+    /// after when there are more. The SQL and which index serves which filters: `FilingListPlan`.
     package func list(_ query: FilingQuery, scope: StaffScope,
                       in db: Database) throws -> (rows: [FilingSummary], next: Int64?) {
-        var conditions: [String] = []
-        var arguments: [DatabaseValue] = []
-        func add(_ condition: String, _ values: DatabaseValue...) {
-            conditions.append(condition)
-            arguments.append(contentsOf: values)
-        }
-        if let local = scope.localOfficeID { add("local_office = ?", .text(local)) }
-        if let status = query.status { add("status = ?", .text(status.rawValue)) }
-        if let kind = query.objectKind { add("object_kind = ?", .text(kind.rawValue)) }
-        if let platform = query.platform { add("platform = ?", .text(platform.rawValue)) }
-        if let local = query.localOffice {
-            if local.isEmpty { add("local_office IS NULL") } else { add("local_office = ?", .text(local)) }
-        }
-        if let kind = query.operatorKind { add("operator_kind = ?", .text(kind.rawValue)) }
-        if let government = query.government { add("government = ?", .integer(government ? 1 : 0)) }
-        if let timeliness = query.timeliness { add("timeliness = ?", .text(timeliness.rawValue)) }
-        if let late = query.late { add(late ? "timeliness = 'late'" : "timeliness IN ('early', 'on_time')") }
-        if let state = query.verification { add("verification = ?", .text(state.rawValue)) }
-        if let review = query.reviewNeeded { add("review_needed = ?", .integer(review ? 1 : 0)) }
-        if let from = query.submittedFrom { add("submitted_on >= ?", .text(from.iso)) }
-        if let to = query.submittedTo { add("submitted_on <= ?", .text(to.iso)) }
-        if let text = query.text, !text.isEmpty {
-            if text.count >= FilingQuery.trigramLength {
-                add("seq IN (SELECT rowid FROM filing_search WHERE filing_search MATCH ?)",
-                    .text("\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""))
-            } else {
-                add("(instr(account_name, ?) > 0 OR instr(operator_name, ?) > 0)", .text(text), .text(text))
-            }
-        }
-        if let after = query.after { add("seq < ?", .integer(after)) }
-        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
-        let sql = """
-            SELECT seq, id, status, object_kind, platform, account_name, operator_kind, operator_name, government,
-                id_number_masked, mobile_masked, local_office, filing_number, scope_outcome, review_needed,
-                verification, timeliness, due_date, submitted_on, updated_at_ms, version
-            FROM filing \(filter) ORDER BY seq DESC LIMIT ?
-            """
-        arguments.append(.integer(Int64(query.pageSize + 1)))
-        let rows = try db.makeStatement(sql).fetchAll(StatementArguments(values: arguments))
+        let plan = FilingListPlan(query, scope: scope)
+        let rows = try db.makeStatement(plan.sql).fetchAll(StatementArguments(values: plan.arguments))
         var summaries: [FilingSummary] = []
         var last: Int64?
         for row in rows.prefix(query.pageSize) {

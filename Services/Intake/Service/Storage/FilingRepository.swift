@@ -4,6 +4,9 @@ import BeianStore
 
 /// Intake's filings in `intake.sqlite`: rows ⇄ `IntakeFiling`, sealing what is personal.
 ///
+/// Writes are prepared outside the store's single writer (`prepare`: JSON, sealing, look-up
+/// hashes, search texts), so that the write closure runs only the INSERTs and UPDATEs.
+///
 /// Functions taking a `Database` run inside the caller's `Store.read` / `Store.write` closure, so
 /// that a handler's change, its history entry and its audit entry commit together. Queries live
 /// in `FilingRepository+*.swift` files by concern; add new ones the same way.
@@ -12,6 +15,8 @@ package struct FilingRepository: Sendable {
     package let store: Store
     /// Seals personal data and computes look-up hashes.
     package let cipher: FieldCipher
+    /// Shared values read so far.
+    let shared = SharedValueCache()
 
     /// Creates a repository over an opened store.
     package init(store: Store, cipher: FieldCipher) {
@@ -21,8 +26,12 @@ package struct FilingRepository: Sendable {
 
     /// Sealing purposes (the column a box belongs to).
     enum Purpose {
+        /// Format 1 (rows from `intake.v1`): the filing without versions.
         static let state = "filing.state_box"
+        /// Format 1: intake's decisions.
         static let decisions = "filing.decisions_box"
+        /// Format 2: `StoredState`.
+        static let compactState = "filing_state.state_box"
         static let content = "filing_version.content_box"
         static let idLookup = "filing.id_number"
     }
@@ -53,11 +62,86 @@ package struct StoredFiling: Sendable, Hashable {
     package var id: String { record.filing.id }
 }
 
-/// Intake's decisions as sealed in `decisions_box`.
+/// Intake's decisions as sealed in `decisions_box` (format 1).
 struct StoredDecisions: Codable {
     var scope: ScopeDecision
     var deadline: DeadlineAssessment?
     var verification: Verification
     var reviewNeeded: Bool
     var corrections: [FieldViolation]
+}
+
+/// What `filing_state.state_box` holds in format 2: the filing's state without its content (the
+/// current version's content is the filing's) and without versions, and intake's decisions, with
+/// the values many filings repeat (deadline rule and window, routing) as `SharedValue` references.
+struct StoredState: Codable {
+    var id: String
+    var officeCode: String
+    var localOfficeCode: String?
+    var status: FilingStatus
+    var filingNumber: String?
+    var change: ChangeFacts?
+    var closure: ClosureFacts?
+    var staffNote: String?
+    /// The scope decision; its routing is `routingRef`'s when that is set.
+    var scope: ScopeDecision
+    var routingRef: String?
+    /// The deadline; its rule and window are `ruleRef`'s and `windowRef`'s when those are set.
+    var deadline: DeadlineAssessment?
+    var ruleRef: String?
+    var windowRef: String?
+    var verification: Verification
+    var reviewNeeded: Bool
+    var corrections: [FieldViolation]
+
+    /// The state of `record`, and the shared values it refers to.
+    static func make(_ record: IntakeFiling) throws -> (StoredState, [SharedValue]) {
+        let filing = record.filing
+        var shared: [SharedValue] = []
+        func reference<T: Encodable>(_ value: T?) throws -> String? {
+            guard let value else { return nil }
+            let item = try SharedValue(value)
+            shared.append(item)
+            return item.ref
+        }
+        var scope = record.scope
+        let routingRef = try reference(scope.routing)
+        scope.routing = nil
+        var deadline = record.deadline
+        let ruleRef = try reference(deadline?.rule)
+        let windowRef = try reference(deadline?.window)
+        deadline?.rule = nil
+        deadline?.window = nil
+        let state = StoredState(
+            id: filing.id, officeCode: filing.officeCode, localOfficeCode: filing.localOfficeCode, status: filing.status,
+            filingNumber: filing.filingNumber, change: filing.change, closure: filing.closure,
+            staffNote: filing.staffNote, scope: scope, routingRef: routingRef, deadline: deadline, ruleRef: ruleRef,
+            windowRef: windowRef, verification: record.verification, reviewNeeded: record.reviewNeeded,
+            corrections: record.corrections)
+        return (state, shared)
+    }
+
+    /// The decisions, with the shared values put back.
+    func decisions(_ shared: SharedValueCache, in db: Database) throws -> StoredDecisions {
+        var scope = self.scope
+        if let routingRef { scope.routing = try shared.value(OfficeRouting.self, routingRef, in: db) }
+        var deadline = self.deadline
+        if let ruleRef { deadline?.rule = try shared.value(DeadlineRule.self, ruleRef, in: db) }
+        if let windowRef { deadline?.window = try shared.value(FilingWindow.self, windowRef, in: db) }
+        return StoredDecisions(scope: scope, deadline: deadline, verification: verification, reviewNeeded: reviewNeeded,
+                               corrections: corrections)
+    }
+
+    /// The filing with `content` as its current content and `versions`.
+    func filing(content: FilingContent, versions: [FilingVersion]) -> Filing {
+        var filing = Filing(id: id, officeCode: officeCode, localOfficeCode: localOfficeCode, content: content,
+                            by: "", at: Timestamp(millisecondsSinceEpoch: 0))
+        filing.status = status
+        filing.filingNumber = filingNumber
+        filing.change = change
+        filing.closure = closure
+        filing.staffNote = staffNote
+        filing.versions = versions
+        return filing
+    }
 }

@@ -2,16 +2,21 @@ import BeianStore
 
 /// Intake's database schema (`intake.sqlite`), as ordered migrations.
 ///
-/// Tables:
-/// - `filing`: one row per filing; plain columns for filters and lists (no personal numbers:
-///   only masked forms and a keyed look-up hash), the sealed state (`state_box`: the filing
-///   without versions, encrypted with `FieldCipher`), intake's decisions (scope, deadline,
-///   verification, corrections; `decisions_box`, sealed too), and the keyed hash of the
-///   operator's access code.
-/// - `filing_version`: every version's content, sealed.
+/// Tables (as of `intake.v3.compact`):
+/// - `filing`: one row per filing, plain columns only, for filters and lists (no personal
+///   numbers: only masked forms and a keyed look-up hash), and the keyed hash of the operator's
+///   access code.
+/// - `filing_state`: the sealed rest of each filing (`FieldCipher`): its state without content
+///   and versions, and intake's decisions (scope, deadline, verification, corrections); see
+///   `StoredState` (format 2) and `IntakeSchema+Compact.swift` (format 1, rows from v1).
+/// - `filing_shared_value`: deadline rules, filing windows and routings that format 2 states
+///   refer to instead of repeating them (`SharedValue`).
+/// - `filing_version`: every version's content, sealed; an empty box is a version whose content
+///   is the previous version's (a review or a closure changes no content).
 /// - `filing_event`: the history of each filing (every change, masked details).
 /// - `filing_number_sequence`: the last filing number issued per office, year and local office.
 /// - `filing_search`: FTS5 trigram index over account and operator names (rowid = `filing.seq`).
+/// - `filing_gram`: FTS5 index of 1- and 2-character grams of the names (`SearchText`).
 /// - `beian_audit_log`, `beian_idempotency`: shared tables of BeianStore.
 /// - `material_blob`, `material_blob_chunk`, `filing_material`: uploaded materials
 ///   (`IntakeSchema+Materials.swift`).
@@ -19,7 +24,7 @@ import BeianStore
 ///   (`IntakeSchema+Transfers.swift`).
 ///
 /// Extension: append new migrations at the end of `migrations` (never edit a released one),
-/// e.g. `intake.v2.materials` or `intake.v2.transfers` in their own files.
+/// e.g. `intake.v2.materials`, `intake.v2.transfers` or `intake.v3.compact` in their own files.
 package enum IntakeSchema {
     /// Every migration, in order.
     package static let migrations: [Migration] = [
@@ -29,6 +34,7 @@ package enum IntakeSchema {
         createSearch,
         IntakeSchema.createMaterials,
         IntakeSchema.createTransfers,
+        IntakeSchema.compactFilings,
     ]
 
     /// Filings, versions, history and filing-number sequences.

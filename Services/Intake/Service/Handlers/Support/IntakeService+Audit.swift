@@ -13,15 +13,41 @@ extension IntakeService {
     /// `record` with an actor name (the service's own jobs).
     package func record(_ action: String, actor: String, filing stored: StoredFiling, version: Int?,
                         details: [String: String] = [:], at time: Timestamp, in db: Database) throws {
+        let prepared = try PreparedRecord(action, actor: actor, filing: stored.record, version: version,
+                                          details: details, at: time)
+        try prepared.write(filing: stored.sequence, repository: repository, in: db)
+    }
+}
+
+/// A history entry and its audit entry, encoded before the write transaction (`record` in two steps).
+struct PreparedRecord: Sendable {
+    let history: PreparedHistory
+    let actor: String
+    let action: String
+    let subject: String
+    let auditDetails: String
+    let time: Timestamp
+
+    /// The entries recording `action` on `record` (its status after the change is added to `details`).
+    init(_ action: String, actor: String, filing record: IntakeFiling, version: Int?, details: [String: String],
+         at time: Timestamp) throws {
         var all = details
-        all["status"] = stored.record.filing.status.rawValue
-        try repository.appendHistory(FilingHistoryEntry(at: time, actor: actor, action: action, version: version,
-                                                        details: all), filing: stored.sequence, in: db)
+        all["status"] = record.filing.status.rawValue
+        history = try PreparedHistory(FilingHistoryEntry(at: time, actor: actor, action: action, version: version,
+                                                         details: all))
         var audit = all
-        audit["filing_id"] = stored.id
+        audit["filing_id"] = record.filing.id
         if let version { audit["version"] = String(version) }
-        let text = String(decoding: try JSONCoding.encode(audit), as: UTF8.self)
-        try db.appendAudit(actor: actor, action: "filing.\(action)", subject: "filing:\(stored.id)", details: text,
-                           at: time.date)
+        auditDetails = String(decoding: try JSONCoding.encode(audit), as: UTF8.self)
+        self.actor = actor
+        self.action = "filing.\(action)"
+        subject = "filing:\(record.filing.id)"
+        self.time = time
+    }
+
+    /// Appends both entries for filing row `sequence`, in the caller's transaction.
+    func write(filing sequence: Int64, repository: FilingRepository, in db: Database) throws {
+        try repository.appendHistory(history, filing: sequence, in: db)
+        try db.appendAudit(actor: actor, action: action, subject: subject, details: auditDetails, at: time.date)
     }
 }

@@ -19,9 +19,35 @@ extension IntakeService {
         _ context: ServerContext, method: String, principal: Principal, request: Request,
         prepare: () async throws -> @Sendable (Database) throws -> Response
     ) async throws -> Response {
+        try await idempotentWrite(context, method: method, principal: principal, request: request) {
+            .computed(try await prepare())
+        }
+    }
+
+    /// `idempotent` for a write whose response is known before the transaction (a submission's
+    /// receipt): the response is encoded and sealed outside the store's single writer.
+    package func idempotentPrepared<Request: Encodable & Sendable, Response: Codable & Sendable>(
+        _ context: ServerContext, method: String, principal: Principal, request: Request,
+        prepare: () async throws -> PreparedWrite<Response>
+    ) async throws -> Response {
+        try await idempotentWrite(context, method: method, principal: principal, request: request) {
+            let prepared = try await prepare()
+            return .known(prepared.response, prepared.write)
+        }
+    }
+
+    private func idempotentWrite<Request: Encodable & Sendable, Response: Codable & Sendable>(
+        _ context: ServerContext, method: String, principal: Principal, request: Request,
+        prepare: () async throws -> WriteShape<Response>
+    ) async throws -> Response {
         guard let key = context.metadata[Self.idempotencyKey] else {
-            let write = try await prepare()
-            return try await store.write(write)
+            switch try await prepare() {
+            case .computed(let write):
+                return try await store.write(write)
+            case .known(let response, let write):
+                try await store.write(write)
+                return response
+            }
         }
         guard (1...200).contains(key.count) else {
             throw RPCError(.invalidArgument, "metadata \(Self.idempotencyKey) must be 1 to 200 characters")
@@ -35,6 +61,10 @@ extension IntakeService {
             let text = try repository.cipher.open(sealed, purpose: purpose)
             return try JSONCoding.decode(Response.self, from: Array(text.utf8))
         }
+        @Sendable func seal(_ response: Response) throws -> [UInt8] {
+            let bytes = try JSONCoding.encode(response)
+            return try repository.cipher.seal(String(decoding: bytes, as: UTF8.self), purpose: purpose)
+        }
         do {
             let stored = try await store.read { db in
                 try db.idempotentResponse(key: scoped, requestSHA256: requestHash)
@@ -42,16 +72,47 @@ extension IntakeService {
             if let stored {
                 return try decode(stored)
             }
-            let write = try await prepare()
-            let sealed = try await store.idempotentWrite(key: scoped, request: requestBytes, at: clock.now().date) { db in
-                let response = try write(db)
-                let bytes = try JSONCoding.encode(response)
-                return try repository.cipher.seal(String(decoding: bytes, as: UTF8.self), purpose: purpose)
+            let now = clock.now().date
+            switch try await prepare() {
+            case .computed(let write):
+                let sealed = try await store.idempotentWrite(key: scoped, request: requestBytes, at: now) { db in
+                    try seal(try write(db))
+                }
+                return try decode(sealed)
+            case .known(let response, let write):
+                let sealedResponse = try seal(response)
+                let sealed = try await store.idempotentWrite(key: scoped, request: requestBytes, at: now) { db in
+                    try write(db)
+                    return sealedResponse
+                }
+                return sealed == sealedResponse ? response : try decode(sealed)
             }
-            return try decode(sealed)
         } catch let error as StoreError where error.code == .idempotencyConflict {
             throw RPCError(.failedPrecondition, "idempotency key \"\(key)\" was already used for a different request "
                 + "/ 幂等键已用于另一个请求")
         }
     }
+}
+
+/// A state-changing write whose response is computed before the transaction: the write only
+/// stores (`IntakeService.idempotent`).
+package struct PreparedWrite<Response: Sendable>: Sendable {
+    /// The response, returned once `write` committed.
+    package var response: Response
+    /// The statements, run in the store's write transaction.
+    package var write: @Sendable (Database) throws -> Void
+
+    /// Creates a prepared write.
+    package init(response: Response, write: @escaping @Sendable (Database) throws -> Void) {
+        self.response = response
+        self.write = write
+    }
+}
+
+/// How a handler's write produces its response.
+private enum WriteShape<Response: Sendable> {
+    /// In the transaction.
+    case computed(@Sendable (Database) throws -> Response)
+    /// Before it.
+    case known(Response, @Sendable (Database) throws -> Void)
 }
