@@ -70,19 +70,19 @@ extension IntakeBenchmark {
     static func queries() -> [(String, ListFilingsRequest)] {
         [
             ("first page, no filter", ListFilingsRequest()),
-            ("status = submitted", ListFilingsRequest(status: "submitted")),
-            ("platform = douyin, operator = individual", ListFilingsRequest(platform: "douyin", operatorKind: "individual")),
-            ("local office = 611021 (洛南县), status = accepted", ListFilingsRequest(status: "accepted", localOffice: "611021")),
-            ("late = true", ListFilingsRequest(late: true)),
-            ("status = returned_for_correction", ListFilingsRequest(status: "returned_for_correction")),
-            ("government, submitted in May 2022", ListFilingsRequest(government: true, submittedFrom: "2022-05-01",
-                                                                       submittedTo: "2022-05-31")),
-            ("name search, 3+ characters, common: 商洛美食", ListFilingsRequest(query: "商洛美食")),
-            ("name search, 3+ characters, one match: 秦岭深处的小院", ListFilingsRequest(query: "秦岭深处的小院")),
-            ("name search, operator name 3 characters: 王秀英", ListFilingsRequest(query: "王秀英")),
-            ("name search, 2 characters, common: 洛南", ListFilingsRequest(query: "洛南")),
-            ("name search, 1 character: 丹", ListFilingsRequest(query: "丹")),
-            ("name search, 2 characters, no match: 鹤翔", ListFilingsRequest(query: "鹤翔")),
+            ("status = submitted", ListFilingsRequest(FilingFilters(status: "submitted"))),
+            ("platform = douyin, operator = individual", ListFilingsRequest(FilingFilters(platform: "douyin", operatorKind: "individual"))),
+            ("local office = 611021 (洛南县), status = accepted", ListFilingsRequest(FilingFilters(status: "accepted", localOffice: "611021"))),
+            ("late = true", ListFilingsRequest(FilingFilters(late: true))),
+            ("status = returned_for_correction", ListFilingsRequest(FilingFilters(status: "returned_for_correction"))),
+            ("government, submitted in May 2022", ListFilingsRequest(FilingFilters(government: true, submittedFrom: "2022-05-01",
+                                                                       submittedTo: "2022-05-31"))),
+            ("name search, 3+ characters, common: 商洛美食", ListFilingsRequest(FilingFilters(query: "商洛美食"))),
+            ("name search, 3+ characters, one match: 秦岭深处的小院", ListFilingsRequest(FilingFilters(query: "秦岭深处的小院"))),
+            ("name search, operator name 3 characters: 王秀英", ListFilingsRequest(FilingFilters(query: "王秀英"))),
+            ("name search, 2 characters, common: 洛南", ListFilingsRequest(FilingFilters(query: "洛南"))),
+            ("name search, 1 character: 丹", ListFilingsRequest(FilingFilters(query: "丹"))),
+            ("name search, 2 characters, no match: 鹤翔", ListFilingsRequest(FilingFilters(query: "鹤翔"))),
         ]
     }
 

@@ -57,7 +57,7 @@ struct IntakeProfileTests {
             #expect(outcome.deadline?.dueDate?.iso == "2021-06-25")
             #expect(outcome.deadline?.timeliness == .late)
             #expect(outcome.deadline?.daysLate == 3)
-            let late = try await office.staffClient().allFilings(ListFilingsRequest(late: true))
+            let late = try await office.staffClient().allFilings(ListFilingsRequest(FilingFilters(late: true)))
             #expect(late.map(\.filingId) == [receipt.filingId])
         }
     }

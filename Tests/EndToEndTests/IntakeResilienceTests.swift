@@ -24,7 +24,7 @@ struct IntakeResilienceTests {
             }
             #expect(pending.allSatisfy { $0.verification == .pending })
             let staff = try office.staffClient()
-            #expect(try await staff.allFilings(ListFilingsRequest(verification: "pending")).count == 5)
+            #expect(try await staff.allFilings(ListFilingsRequest(FilingFilters(verification: "pending"))).count == 5)
 
             try await office.startIdentity()
             let verified = try await eventually(seconds: 30) {

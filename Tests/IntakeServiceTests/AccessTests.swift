@@ -88,7 +88,7 @@ struct AccessTests {
             let absent = try #require(await capturedRPCError { try await county.get("130500-ZZZZZZZZZZZZ") })
             #expect(hidden.code == absent.code)
             let foreignFilter = try #require(await capturedRPCError {
-                try await county.list(ListFilingsRequest(localOffice: "130503"))
+                try await county.list(ListFilingsRequest(FilingFilters(localOffice: "130503")))
             })
             #expect(foreignFilter.code == .permissionDenied)
             let accepted = try await county.review(julu.filingId, "accept")
@@ -96,7 +96,7 @@ struct AccessTests {
 
             let city = try intake.staffClient("head", name: "市办主任")
             #expect(Set(try await city.list().filings.map(\.filingId)) == [julu.filingId, qiaoxi.filingId])
-            #expect(try await city.list(ListFilingsRequest(localOffice: "130503")).filings.map(\.filingId)
+            #expect(try await city.list(ListFilingsRequest(FilingFilters(localOffice: "130503"))).filings.map(\.filingId)
                 == [qiaoxi.filingId])
         }
     }

@@ -41,7 +41,7 @@ struct ChangeAndClosureTests {
 
             let view = try await clerk.get(receipts[1].filingId)
             #expect(view.filing.change?.changedFields == ["object.name"])
-            let lateList = try await clerk.list(ListFilingsRequest(late: true))
+            let lateList = try await clerk.list(ListFilingsRequest(FilingFilters(late: true)))
             #expect(lateList.filings.map(\.filingId) == [receipts[1].filingId])
             #expect(lateList.filings.first?.dueDate?.iso == "2021-06-25")
 

@@ -40,7 +40,7 @@ struct DeadlineTests {
             let first = try #require(await intake.runtime.deadlines.sweep())
             #expect(first.updated == 1)
             #expect(first.dueSoon == 1 && first.overdue == 0)
-            #expect(try await clerk.list(ListFilingsRequest(timeliness: "pending")).filings.map(\.filingId)
+            #expect(try await clerk.list(ListFilingsRequest(FilingFilters(timeliness: "pending"))).filings.map(\.filingId)
                     == [receipt.filingId])
 
             try intake.setToday("2020-06-12")

@@ -64,15 +64,15 @@ struct ExportTests {
                 return Set(CSVReader.records(String(text.dropFirst())).dropFirst().map { $0[0] })
             }
             #expect(try await exported(clerk, ExportFilingsRequest()) == Set(ids))
-            #expect(try await exported(clerk, ExportFilingsRequest(platform: "douyin")) == [ids[0], ids[2]])
-            #expect(try await exported(clerk, ExportFilingsRequest(query: "商洛乙")) == [ids[1]])
-            let local = try await clerk.list(ListFilingsRequest(platform: "douyin"))
+            #expect(try await exported(clerk, ExportFilingsRequest(FilingFilters(platform: "douyin"))) == [ids[0], ids[2]])
+            #expect(try await exported(clerk, ExportFilingsRequest(FilingFilters(query: "商洛乙"))) == [ids[1]])
+            let local = try await clerk.list(ListFilingsRequest(FilingFilters(platform: "douyin")))
             let routed = try #require(local.filings.first { $0.filingId == ids[0] }?.localOfficeCode)
             let localClerk = try intake.staffClient(name: "县科员", organization: routed)
             let theirs = try await exported(localClerk, ExportFilingsRequest())
             #expect(theirs.contains(ids[0]) && !theirs.contains(ids[2]))
             let bad = try #require(await capturedRPCError {
-                try await exported(clerk, ExportFilingsRequest(status: "bogus"))
+                try await exported(clerk, ExportFilingsRequest(FilingFilters(status: "bogus")))
             })
             #expect(bad.code == .invalidArgument)
             let anonymous = try #require(await capturedRPCError {

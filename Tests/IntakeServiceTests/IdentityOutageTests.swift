@@ -22,7 +22,7 @@ struct IdentityOutageTests {
                 idNumber: TestIdentityNumbers.residentWithBadCheck(region: "440783", sequence: 12)))
             #expect(bad.verification == .pending)
             let clerk = try intake.staffClient()
-            #expect(try await clerk.list(ListFilingsRequest(verification: "pending")).filings.count == 2)
+            #expect(try await clerk.list(ListFilingsRequest(FilingFilters(verification: "pending"))).filings.count == 2)
             let refused = try #require(await capturedRPCError { try await clerk.review(good.filingId, "accept") })
             #expect(refused.code == .failedPrecondition)
 

@@ -84,7 +84,7 @@ struct ListQueryTests {
             let written = try await VariedFilings.write(40, to: intake)
             let clerk = try intake.staffClient()
             func names(_ text: String) async throws -> Set<String> {
-                Set(try await clerk.list(ListFilingsRequest(query: text, pageSize: 500)).filings.map(\.accountName))
+                Set(try await clerk.list(ListFilingsRequest(FilingFilters(query: text), pageSize: 500)).filings.map(\.accountName))
             }
             let traditional = try await names("長")
             let simplified = try await names("长")
@@ -115,7 +115,7 @@ struct ListQueryTests {
             for text in ["鹤翔", "鶴", "鹤翔山"] {
                 #expect(try await names(text) == ["鹤翔山庄"], "\(text)")
             }
-            let old = try await clerk.list(ListFilingsRequest(query: first.record.filing.object.name, pageSize: 500))
+            let old = try await clerk.list(ListFilingsRequest(FilingFilters(query: first.record.filing.object.name), pageSize: 500))
             #expect(!old.filings.contains { $0.filingId == first.record.filing.id })
         }
     }

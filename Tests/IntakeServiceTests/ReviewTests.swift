@@ -113,6 +113,6 @@ struct ReviewTests {
     }
 
     private func firstID(_ intake: IntakeHarness) async throws -> String? {
-        try await intake.staffClient().list(ListFilingsRequest(status: "accepted")).filings.last?.filingId
+        try await intake.staffClient().list(ListFilingsRequest(FilingFilters(status: "accepted"))).filings.last?.filingId
     }
 }

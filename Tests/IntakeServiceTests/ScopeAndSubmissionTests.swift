@@ -110,10 +110,10 @@ struct ScopeAndSubmissionTests {
             #expect(receipt.scope.outcome == .needsStaffReview)
             #expect(receipt.reviewNeeded)
             let clerk = try intake.staffClient()
-            #expect(try await clerk.list(ListFilingsRequest(reviewNeeded: true)).filings.map(\.filingId)
+            #expect(try await clerk.list(ListFilingsRequest(FilingFilters(reviewNeeded: true))).filings.map(\.filingId)
                 == [receipt.filingId])
             _ = try await clerk.review(receipt.filingId, "accept")
-            #expect(try await clerk.list(ListFilingsRequest(reviewNeeded: true)).filings.isEmpty)
+            #expect(try await clerk.list(ListFilingsRequest(FilingFilters(reviewNeeded: true))).filings.isEmpty)
         }
     }
 

@@ -32,12 +32,7 @@ enum FilingExportCommand: ConsoleCommand {
         guard let path = arguments.value("out"), !path.isEmpty else {
             throw ConsoleError.usage("--out FILE.csv is required (--out - for standard output)")
         }
-        let list = try FilingListCommand.request(arguments)
-        let request = ExportFilingsRequest(
-            status: list.status, objectKind: list.objectKind, platform: list.platform, localOffice: list.localOffice,
-            operatorKind: list.operatorKind, government: list.government, timeliness: list.timeliness, late: list.late,
-            verification: list.verification, reviewNeeded: list.reviewNeeded, submittedFrom: list.submittedFrom,
-            submittedTo: list.submittedTo, query: list.query)
+        let request = ExportFilingsRequest(try FilingListCommand.request(arguments).filters)
         let toStandardOutput = path == "-"
         var counter = CSVRecordCounter()
         var bytes = 0

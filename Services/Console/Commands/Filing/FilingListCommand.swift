@@ -73,12 +73,12 @@ enum FilingListCommand: ConsoleCommand {
         let platform = arguments.value("platform").map { FilingValues.platform($0)?.rawValue ?? $0 }
         let kind = arguments.value("object-kind").map { FilingValues.objectKind($0) ?? $0 }
         let operatorKind = arguments.value("operator-kind").map { FilingValues.operatorKind($0) ?? $0 }
-        return ListFilingsRequest(
+        let filters = FilingFilters(
             status: arguments.value("status"), objectKind: kind, platform: platform,
             localOffice: arguments.value("local-office"), operatorKind: operatorKind,
             government: try yesNo("government"), timeliness: arguments.value("timeliness"), late: try yesNo("late"),
             verification: arguments.value("verification"), reviewNeeded: try yesNo("review-needed"),
-            submittedFrom: arguments.value("from"), submittedTo: arguments.value("to"), query: arguments.value("query"),
-            pageSize: try arguments.integer("page-size"), cursor: arguments.value("cursor"))
+            submittedFrom: arguments.value("from"), submittedTo: arguments.value("to"), query: arguments.value("query"))
+        return ListFilingsRequest(filters, pageSize: try arguments.integer("page-size"), cursor: arguments.value("cursor"))
     }
 }

@@ -18,8 +18,13 @@ extension IntakeService {
 
     /// The checked query of a request; every bad filter at once (INVALID_ARGUMENT).
     static func query(from request: ListFilingsRequest) throws(ValidationFailure) -> FilingQuery {
+        try query(request.filters, pageSize: request.pageSize, cursor: request.cursor)
+    }
+
+    /// The checked query of `filters`, a page size and a cursor; every bad one at once.
+    static func query(_ request: FilingFilters, pageSize: Int? = nil, cursor: String? = nil) throws(ValidationFailure) -> FilingQuery {
         var list = ViolationList()
-        var query = FilingQuery(pageSize: request.pageSize ?? FilingQuery.defaultPageSize)
+        var query = FilingQuery(pageSize: pageSize ?? FilingQuery.defaultPageSize)
         query.status = list.optionalEnum(FilingStatus.self, request.status, "status", "状态", "Status")
         query.objectKind = list.optionalEnum(ObjectKind.self, request.objectKind, "object_kind", "对象类型", "Object kind")
         query.platform = list.optionalEnum(Platform.self, request.platform, "platform", "平台", "Platform")
@@ -40,7 +45,7 @@ extension IntakeService {
             list.add("page_size", "page_size_range", zh: "每页条数应在1到\(FilingQuery.maximumPageSize)之间",
                      en: "page_size must be 1 to \(FilingQuery.maximumPageSize)")
         }
-        if let cursor = request.cursor, !cursor.isEmpty {
+        if let cursor, !cursor.isEmpty {
             query.after = ListCursor.parse(cursor, fingerprint: ListCursor.fingerprint(query))
             if query.after == nil {
                 list.add("cursor", "cursor_invalid", zh: "分页游标无效或与查询条件不符",

@@ -45,61 +45,38 @@ package struct FilingView: Codable, Sendable, Hashable {
     package var history: [FilingHistoryEntry]
 }
 
-/// `ListFilings` (staff): filters, name search and cursor pagination. Enum filters take the
-/// wire values (`status: "submitted"`, `platform: "douyin"`, ...).
+/// `ListFilings` (staff): filters, name search and cursor pagination.
 package struct ListFilingsRequest: Codable, Sendable, Hashable {
-    /// `FilingStatus`.
-    package var status: String?
-    /// `ObjectKind`.
-    package var objectKind: String?
-    /// `Platform`.
-    package var platform: String?
-    /// Local office id; `""` for filings the office handles itself.
-    package var localOffice: String?
-    /// `unit` or `individual`.
-    package var operatorKind: String?
-    /// Government media or not.
-    package var government: Bool?
-    /// `Timeliness` of the latest deadline assessment.
-    package var timeliness: String?
-    /// `true`: late only; `false`: early or on time.
-    package var late: Bool?
-    /// `pending`, `verified`, `invalid`.
-    package var verification: String?
-    /// Scope needs a staff decision.
-    package var reviewNeeded: Bool?
-    /// Submitted on or after `YYYY-MM-DD`.
-    package var submittedFrom: String?
-    /// Submitted on or before `YYYY-MM-DD`.
-    package var submittedTo: String?
-    /// Substring of the account name or the operator's name.
-    package var query: String?
+    /// Which filings (flat on the wire, next to `page_size` and `cursor`).
+    package var filters: FilingFilters
     /// Rows per page (default 50, at most 500).
     package var pageSize: Int?
     /// `next_cursor` of the previous page.
     package var cursor: String?
 
     /// Creates the message.
-    package init(status: String? = nil, objectKind: String? = nil, platform: String? = nil,
-                 localOffice: String? = nil, operatorKind: String? = nil, government: Bool? = nil,
-                 timeliness: String? = nil, late: Bool? = nil, verification: String? = nil,
-                 reviewNeeded: Bool? = nil, submittedFrom: String? = nil, submittedTo: String? = nil,
-                 query: String? = nil, pageSize: Int? = nil, cursor: String? = nil) {
-        self.status = status
-        self.objectKind = objectKind
-        self.platform = platform
-        self.localOffice = localOffice
-        self.operatorKind = operatorKind
-        self.government = government
-        self.timeliness = timeliness
-        self.late = late
-        self.verification = verification
-        self.reviewNeeded = reviewNeeded
-        self.submittedFrom = submittedFrom
-        self.submittedTo = submittedTo
-        self.query = query
+    package init(_ filters: FilingFilters = FilingFilters(), pageSize: Int? = nil, cursor: String? = nil) {
+        self.filters = filters
         self.pageSize = pageSize
         self.cursor = cursor
+    }
+
+    private enum PageKeys: String, CodingKey {
+        case pageSize, cursor
+    }
+
+    package init(from decoder: any Decoder) throws {
+        filters = try FilingFilters(from: decoder)
+        let container = try decoder.container(keyedBy: PageKeys.self)
+        pageSize = try container.decodeIfPresent(Int.self, forKey: .pageSize)
+        cursor = try container.decodeIfPresent(String.self, forKey: .cursor)
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        try filters.encode(to: encoder)
+        var container = encoder.container(keyedBy: PageKeys.self)
+        try container.encodeIfPresent(pageSize, forKey: .pageSize)
+        try container.encodeIfPresent(cursor, forKey: .cursor)
     }
 }
 
