@@ -63,6 +63,18 @@ struct ConcurrencyTests {
         }
     }
 
+    @Test("with a limit of one call per connection, calls one after another never count the finished ones")
+    func finishedCallsFreeTheirPlace() async throws {
+        try await withTestServer(configure: { $0.maximumConcurrentCallsPerConnection = 1 }) { server in
+            let client = try server.client()
+            for index in 0..<50 {
+                let response = try await client.unaryJSON("beian.echo.v1.Echo/Echo", message: ["n": .int(Int64(index))])
+                #expect(response.message["n"] == .int(Int64(index)))
+            }
+            #expect(server.server.connectionCount == 1)
+        }
+    }
+
     @Test("connections beyond the server's limit are closed at once and logged")
     func connectionLimit() async throws {
         try await withTestServer(configure: { $0.maximumConnections = 2 }) { server in

@@ -20,6 +20,9 @@ final class ServerConnection: FramedConnectionDelegate {
     private var draining = false
     private var handshakeTimer: TimerToken?
     private var idleTimer: TimerToken?
+    /// When a call last opened or finished (monotonic nanoseconds): the idle timeout counts from
+    /// here once no call is open.
+    private var lastActivity = Monotonic.nanoseconds()
     private var keepaliveTimer: TimerToken?
     private var pongTimer: TimerToken?
     private var outstandingPing: Int64?
@@ -56,7 +59,8 @@ final class ServerConnection: FramedConnectionDelegate {
         connection.sendOnLoop(FrameWriter.hello(
             maximumFrame: core.configuration.maximumFrameLength,
             maximumConcurrentCalls: core.configuration.maximumConcurrentCallsPerConnection))
-        armIdleTimer()
+        connection.setFinishedCallsMayWait(true)
+        armIdleTimer(after: core.configuration.idleTimeout)
         scheduleKeepalive()
         if core.isDraining { drain() }
     }
@@ -81,6 +85,7 @@ final class ServerConnection: FramedConnectionDelegate {
         case .goaway:
             // The client will not open more calls; close once the current ones are done.
             draining = true
+            connection.setFinishedCallsMayWait(false)
             if calls.isEmpty { connection.closeGracefully() }
         case .hello:
             break  // only servers send hello; ignore
@@ -93,13 +98,8 @@ final class ServerConnection: FramedConnectionDelegate {
         for id in ids {
             if let open = calls.removeValue(forKey: id) { loop.cancelTimer(open.deadlineTimer) }
         }
-        if calls.isEmpty {
-            if draining {
-                connection.closeGracefully()
-            } else {
-                armIdleTimer()
-            }
-        }
+        lastActivity = Monotonic.nanoseconds()
+        if calls.isEmpty && draining { connection.closeGracefully() }
     }
 
     func connectionDidClose(_ connection: FramedConnection, reason: ConnectionCloseReason?) {
@@ -190,8 +190,7 @@ final class ServerConnection: FramedConnectionDelegate {
             }
         }
         calls[frame.id] = entry
-        loop.cancelTimer(idleTimer)
-        idleTimer = nil
+        lastActivity = Monotonic.nanoseconds()
         if let message = frame.message { call.deliver(message, approximateSize: size) }
         if frame.end { call.deliverEnd() }
         call.setTask(Task { await runCall(call, context) })
@@ -216,19 +215,37 @@ final class ServerConnection: FramedConnectionDelegate {
 
     // MARK: Timers, drain
 
-    private func armIdleTimer() {
+    /// One idle timer per connection, armed from the handshake on: when it fires it closes the
+    /// connection if no call has been open for the idle timeout, else it looks again when that
+    /// would be the case (calls opening and finishing never touch the timer).
+    private func armIdleTimer(after delay: Duration) {
         loop.cancelTimer(idleTimer)
-        idleTimer = loop.scheduleTimer(after: core.configuration.idleTimeout) { [weak self] in
-            guard let self, self.calls.isEmpty, !self.connection.isClosed else { return }
-            self.logger.info("closing idle connection", ["idle_ms": .double(self.core.configuration.idleTimeout.milliseconds)])
-            self.connection.sendOnLoop(FrameWriter.goaway(lastCall: self.highestCallID, reason: "idle timeout"))
-            self.connection.closeGracefully()
-        }
+        idleTimer = loop.scheduleTimer(after: delay) { [weak self] in self?.checkIdle() }
+    }
+
+    private func checkIdle() {
+        idleTimer = nil
+        guard !connection.isClosed else { return }
+        settleFinishedCalls()
+        let timeout = core.configuration.idleTimeout
+        guard calls.isEmpty else { return armIdleTimer(after: timeout) }
+        let idle = Duration.nanoseconds(Int64(Monotonic.nanoseconds() &- lastActivity))
+        guard idle >= timeout else { return armIdleTimer(after: timeout - idle) }
+        logger.info("closing idle connection", ["idle_ms": .double(timeout.milliseconds)])
+        connection.sendOnLoop(FrameWriter.goaway(lastCall: highestCallID, reason: "idle timeout"))
+        connection.closeGracefully()
+    }
+
+    /// Closes the calls that finished since the loop last woke up; the idle time counts from
+    /// when the last of them really finished.
+    private func settleFinishedCalls() {
+        if let finishedAt = connection.takeWaitingFinishedCalls() { lastActivity = finishedAt }
     }
 
     private func scheduleKeepalive() {
         keepaliveTimer = loop.scheduleTimer(after: core.configuration.keepaliveInterval) { [weak self] in
             guard let self, !self.connection.isClosed else { return }
+            self.settleFinishedCalls()
             if !self.calls.isEmpty && self.outstandingPing == nil {
                 self.pingCounter += 1
                 self.outstandingPing = self.pingCounter
@@ -253,11 +270,13 @@ final class ServerConnection: FramedConnectionDelegate {
             draining = true
             connection.sendOnLoop(FrameWriter.goaway(lastCall: highestCallID, reason: "the server is shutting down"))
         }
+        connection.setFinishedCallsMayWait(false)
         if calls.isEmpty { connection.closeGracefully() }
     }
 
     /// The grace period is over: end every remaining call with UNAVAILABLE and close.
     func forceClose() {
+        connection.setFinishedCallsMayWait(false)
         for entry in calls.values where entry.call.finish(RPCError(.unavailable, "the server stopped before the call finished")) {
             entry.call.cancelTask()
         }

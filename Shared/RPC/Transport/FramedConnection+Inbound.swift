@@ -11,6 +11,9 @@ extension FramedConnection {
     }
 
     func readAvailable() {
+        // Calls that finished since the last wake-up are closed first, so the frames read now
+        // meet an up-to-date list of calls (the per-connection limit counts them).
+        takeWaitingFinishedCalls()
         processingInbound = true
         defer {
             processingInbound = false

@@ -45,6 +45,11 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
     struct Outbound {
         var plaintext: [UInt8] = []
         var finishedCalls: [Int64] = []
+        /// Finished calls whose bookkeeping waits for the loop's next reason to run (see
+        /// `setFinishedCallsMayWait`), and when the last of them finished.
+        var waitingFinishedCalls: [Int64] = []
+        var lastWaitingFinish: UInt64 = 0
+        var finishedCallsMayWait = false
         var loopActions: [@Sendable () -> Void] = []
         var flushScheduled = false
         var queuedBytes = 0
@@ -130,7 +135,9 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
             // Write-through only when the loop sleeps (waking it would add latency); a busy loop
             // drains soon anyway and coalesces many frames into one TLS write and one send.
             if loop.isSleeping, !loop.inEventLoop, let written = io.withLockIfAvailable({ state in writeThrough(&state) }) {
-                if written.needsLoop { loop.execute { [self] in finishWriteThrough(written) } }
+                if written.needsLoop && !letFinishedCallsWait(written) {
+                    loop.execute { [self] in finishWriteThrough(written) }
+                }
             } else {
                 loop.execute { [self] in drainOutbound() }
             }
@@ -153,7 +160,43 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
         }
     }
 
+    /// After a write-through that left nothing for the loop but finished calls: keeps them for
+    /// the loop's next wake-up instead of waking it now, if the delegate allows. True if kept.
+    private func letFinishedCallsWait(_ written: WriteThrough) -> Bool {
+        guard case .done(let unsent) = written.outcome, unsent == 0, written.actions.isEmpty else { return false }
+        let now = Monotonic.nanoseconds()
+        return outbound.withLock { state in
+            guard state.finishedCallsMayWait, !state.isClosed else { return false }
+            state.waitingFinishedCalls.append(contentsOf: written.finishedCalls)
+            state.lastWaitingFinish = now
+            return true
+        }
+    }
+
     // MARK: Loop thread
+
+    /// Whether the bookkeeping of finished calls may wait for the loop's next wake-up (a frame
+    /// arriving, a timer) rather than wake it at once: one thread wake-up less per call. The
+    /// delegate allows it while nothing waits on calls ending (not while draining) and then
+    /// calls `takeWaitingFinishedCalls()` before it looks at its calls. Turning it off reports
+    /// the waiting calls now.
+    package func setFinishedCallsMayWait(_ allowed: Bool) {
+        outbound.withLock { $0.finishedCallsMayWait = allowed }
+        if !allowed { takeWaitingFinishedCalls() }
+    }
+
+    /// Reports the finished calls kept waiting (see `setFinishedCallsMayWait`); returns when the
+    /// last of them finished (monotonic nanoseconds), or nil if none waited.
+    @discardableResult
+    package func takeWaitingFinishedCalls() -> UInt64? {
+        let (ids, at) = outbound.withLock { state -> ([Int64], UInt64) in
+            defer { state.waitingFinishedCalls = [] }
+            return (state.waitingFinishedCalls, state.lastWaitingFinish)
+        }
+        guard !ids.isEmpty else { return nil }
+        delegate?.connection(self, didFinishCalls: ids)
+        return at
+    }
 
     /// Sends a frame right away (loop thread only): used for protocol replies such as pongs,
     /// immediate statuses and goaways.
