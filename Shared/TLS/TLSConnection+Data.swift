@@ -13,6 +13,8 @@ package enum TLSReadResult: Sendable, Hashable {
 extension TLSConnection {
     /// The largest plaintext one TLS record carries.
     private static let maximumRecordPlaintext = 16 * 1024
+    /// Bytes a TLS 1.3 record adds to its plaintext: header, content type, AEAD tag.
+    private static let recordOverhead = 5 + 1 + 16
 
     /// Decrypts every complete record received so far and appends the plaintext to `buffer`.
     ///
@@ -63,6 +65,10 @@ extension TLSConnection {
     package func writePlaintext(_ bytes: UnsafeRawBufferPointer) throws(TLSError) {
         try checkReady(forWriting: true)
         guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+        if bytes.count > Self.maximumRecordPlaintext {
+            let records = (bytes.count + Self.maximumRecordPlaintext - 1) / Self.maximumRecordPlaintext
+            buffers.reserveOutbound(bytes.count + records * Self.recordOverhead)
+        }
         ERR_clear_error()
         var offset = 0
         while offset < bytes.count {

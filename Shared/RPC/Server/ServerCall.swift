@@ -169,14 +169,17 @@ final class ServerCall: Sendable {
         var statusError = error
         if statusError == nil && !metadata.isEmpty { statusError = RPCError(.ok, "", metadata: metadata) }
         if let error, error.metadata.isEmpty, !metadata.isEmpty { statusError?.metadata = metadata }
-        var frames = finalMessage ?? []
-        frames.append(contentsOf: FrameWriter.status(call: id, statusError))
+        let status = FrameWriter.status(call: id, statusError)
         let code = error?.code ?? .ok
         let first = state.withLock { state -> Bool in
             guard !state.finished else { return false }
             state.finished = true
             state.finalStatus = code
-            connection.enqueue(frames, finishing: id)
+            if let finalMessage {
+                connection.enqueue(finalMessage, then: status, finishing: id)
+            } else {
+                connection.enqueue(status, finishing: id)
+            }
             return true
         }
         if first { log(code, error?.message ?? "") }

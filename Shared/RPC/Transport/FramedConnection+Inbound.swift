@@ -6,7 +6,7 @@ extension FramedConnection {
     /// What one decryption step produced, handled outside the lock.
     private enum InboundStep {
         case handshakeInProgress
-        case data(handshakeCompleted: Bool, peerClosed: Bool)
+        case data(handshakeCompleted: Bool, received: Bool, peerClosed: Bool)
         case failed(ConnectionCloseReason)
     }
 
@@ -51,12 +51,12 @@ extension FramedConnection {
                 return
             case .handshakeInProgress:
                 break
-            case .data(let handshakeCompleted, let peerClosed):
+            case .data(let handshakeCompleted, let received, let peerClosed):
                 if handshakeCompleted {
                     verifiedPeer = io.withLock { _ in tls.peerIdentity }
                     delegate?.connectionDidCompleteHandshake(self)
                 }
-                deliverFrames()
+                if received { deliverFrames() }
                 if peerClosed {
                     close(reason: nil)
                     return
@@ -68,7 +68,8 @@ extension FramedConnection {
         }
     }
 
-    /// Feeds received ciphertext to TLS and decrypts what it can into `plaintext` (holding `io`).
+    /// Feeds received ciphertext to TLS and decrypts what it can straight into the frame decoder
+    /// (holding `io`).
     private func decrypt(_ received: UnsafeRawBufferPointer, _ state: inout IOState) -> InboundStep {
         guard !state.closed else { return .handshakeInProgress }
         tls.receiveCiphertext(received)
@@ -87,27 +88,27 @@ extension FramedConnection {
             if case .failed(let reason) = flushLocked(&state) { return .failed(reason) }
         }
         var peerClosed = false
+        var received = false
         reading: while true {
             do {
-                switch try tls.readPlaintext(into: &plaintext) {
+                switch try decoder.appendInPlace({ (buffer) throws(TLSError) in try tls.readPlaintext(into: &buffer) }) {
                 case .wantMore: break reading
                 case .closed:
                     peerClosed = true
                     break reading
-                case .bytes: continue
+                case .bytes:
+                    received = true
+                    continue
                 }
             } catch {
                 return .failed(ConnectionCloseReason("TLS error: \(error)"))
             }
         }
         if tls.hasCiphertextToSend { needsFlush = true }
-        return .data(handshakeCompleted: handshakeCompleted, peerClosed: peerClosed)
+        return .data(handshakeCompleted: handshakeCompleted, received: received, peerClosed: peerClosed)
     }
 
     private func deliverFrames() {
-        guard !plaintext.isEmpty else { return }
-        decoder.append(plaintext)
-        plaintext.removeAll(keepingCapacity: plaintext.capacity <= 64 * 1024)
         while !closed && !stoppedReading {
             let frame: [UInt8]?
             do {

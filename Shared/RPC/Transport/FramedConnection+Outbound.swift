@@ -30,8 +30,13 @@ extension FramedConnection {
         case failed(String)
     }
 
+    /// Plaintext encrypted per step before its records are sent: the peer starts receiving (and
+    /// decrypting) a large frame while the rest is still being encrypted, and the ciphertext
+    /// buffer never grows to the size of the frame.
+    static var encryptionSlice: Int { 256 * 1024 }
+
     /// Encrypts `bytes` into TLS records (caller holds `io`); returns the error instead of throwing.
-    func encrypt(_ bytes: [UInt8]) -> TLSError? {
+    func encrypt(_ bytes: ArraySlice<UInt8>) -> TLSError? {
         bytes.withUnsafeBytes { raw -> TLSError? in
             do throws(TLSError) {
                 try tls.writePlaintext(raw)
@@ -42,12 +47,28 @@ extension FramedConnection {
         }
     }
 
+    /// Encrypts `chunks` slice by slice, sending each slice's records as far as the kernel takes
+    /// them before encrypting the next (caller holds `io`).
+    func encryptAndFlush(_ chunks: [[UInt8]], _ state: inout IOState) -> FlushOutcome {
+        var outcome = FlushOutcome.done(unsent: state.ciphertext.count - state.offset)
+        for chunk in chunks {
+            var start = 0
+            while start < chunk.count {
+                let end = min(chunk.count, start + Self.encryptionSlice)
+                if let error = encrypt(chunk[start..<end]) { return .failed(ConnectionCloseReason("TLS write failed: \(error)")) }
+                outcome = flushLocked(&state)
+                if case .failed = outcome { return outcome }
+                start = end
+            }
+        }
+        return outcome
+    }
+
     /// Takes the queued frames (caller holds `io`, so nobody else takes them out of order).
-    private func takeQueued() -> (bytes: [UInt8], finished: [Int64], actions: [@Sendable () -> Void]) {
+    private func takeQueued() -> (chunks: [[UInt8]], finished: [Int64], actions: [@Sendable () -> Void]) {
         outbound.withLock { state in
             state.flushScheduled = false
-            let taken = (state.plaintext, state.finishedCalls, state.loopActions)
-            state.plaintext = []
+            let taken = (state.frames.takeAll(), state.finishedCalls, state.loopActions)
             state.finishedCalls = []
             state.loopActions = []
             return taken
@@ -56,17 +77,13 @@ extension FramedConnection {
 
     /// Any thread, holding `io`: sends the queued frames now.
     func writeThrough(_ state: inout IOState) -> WriteThrough {
-        let (bytes, finished, actions) = takeQueued()
+        let (chunks, finished, actions) = takeQueued()
         var outcome = SendableOutcome.done(unsent: state.ciphertext.count - state.offset)
-        if !state.closed && !bytes.isEmpty {
-            if let error = encrypt(bytes) {
-                outcome = .failed("TLS write failed: \(error)")
-            } else {
-                switch flushLocked(&state) {
-                case .done(let unsent): outcome = .done(unsent: unsent)
-                case .failed(let reason): outcome = .failed(reason.description)
-                case .deferred: break
-                }
+        if !state.closed && !chunks.isEmpty {
+            switch encryptAndFlush(chunks, &state) {
+            case .done(let unsent): outcome = .done(unsent: unsent)
+            case .failed(let reason): outcome = .failed(reason.description)
+            case .deferred: break
             }
         }
         return WriteThrough(outcome: outcome, finishedCalls: finished, actions: actions)
@@ -90,9 +107,8 @@ extension FramedConnection {
             let taken = takeQueued()
             finished = taken.finished
             actions = taken.actions
-            guard !state.closed, !taken.bytes.isEmpty else { return .done(unsent: state.ciphertext.count - state.offset) }
-            if let error = encrypt(taken.bytes) { return .failed(ConnectionCloseReason("TLS write failed: \(error)")) }
-            return flushLocked(&state)
+            guard !state.closed, !taken.chunks.isEmpty else { return .done(unsent: state.ciphertext.count - state.offset) }
+            return encryptAndFlush(taken.chunks, &state)
         }
         afterFlush(outcome)
         if !finished.isEmpty { delegate?.connection(self, didFinishCalls: finished) }
@@ -128,7 +144,7 @@ extension FramedConnection {
             state.offset = 0
         }
         let waiters = outbound.withLock { outbound -> [CheckedContinuation<Void, Never>] in
-            outbound.queuedBytes = outbound.plaintext.count + unsent
+            outbound.queuedBytes = outbound.frames.byteCount + unsent
             guard outbound.queuedBytes <= lowWaterMark, !outbound.writabilityWaiters.isEmpty else { return [] }
             let waiters = outbound.writabilityWaiters
             outbound.writabilityWaiters = []

@@ -43,7 +43,7 @@ package struct ConnectionCloseReason: Sendable, CustomStringConvertible {
 /// after the bytes are on their way. That split is why the class is `@unchecked Sendable`.
 package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
     struct Outbound {
-        var plaintext: [UInt8] = []
+        var frames = OutboundFrames()
         var finishedCalls: [Int64] = []
         /// Finished calls whose bookkeeping waits for the loop's next reason to run (see
         /// `setFinishedCallsMayWait`), and when the last of them finished.
@@ -75,7 +75,6 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
 
     // Loop-thread state.
     var decoder: FrameDecoder
-    var plaintext: [UInt8] = []
     var processingInbound = false
     var needsFlush = false
     var isConnecting: Bool
@@ -114,16 +113,22 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
 
     // MARK: Any thread
 
-    /// Queues a complete frame (or several) for sending; `finishing` names a call whose final
-    /// frame this is, reported back through `didFinishCalls` once handed to TLS. `thenOnLoop`
-    /// runs on the loop right after the frame was handed to TLS (e.g. to arm a timer).
-    /// Returns false if the connection is already closed (the bytes are dropped).
+    /// Queues a complete frame (or several) for sending, then `next` (another frame, e.g. the
+    /// status after a final message, queued without joining the two); `finishing` names a call
+    /// whose final frame this is, reported back through `didFinishCalls` once handed to TLS.
+    /// `thenOnLoop` runs on the loop right after the frame was handed to TLS (e.g. to arm a
+    /// timer). Returns false if the connection is already closed (the bytes are dropped).
     @discardableResult
-    package func enqueue(_ frame: [UInt8], finishing call: Int64? = nil, thenOnLoop action: (@Sendable () -> Void)? = nil) -> Bool {
+    package func enqueue(_ frame: [UInt8], then next: [UInt8]? = nil, finishing call: Int64? = nil,
+                         thenOnLoop action: (@Sendable () -> Void)? = nil) -> Bool {
         let mustFlush = outbound.withLock { state -> Bool? in
             guard !state.isClosed else { return nil }
-            state.plaintext.append(contentsOf: frame)
+            state.frames.append(frame)
             state.queuedBytes += frame.count
+            if let next {
+                state.frames.append(next)
+                state.queuedBytes += next.count
+            }
             if let call { state.finishedCalls.append(call) }
             if let action { state.loopActions.append(action) }
             if state.flushScheduled { return false }
@@ -204,7 +209,7 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
         guard !closed else { return }
         let deferFlush = processingInbound
         let outcome = io.withLock { state -> FlushOutcome in
-            if let error = encrypt(frame) { return .failed(ConnectionCloseReason("TLS write failed: \(error)")) }
+            if let error = encrypt(frame[...]) { return .failed(ConnectionCloseReason("TLS write failed: \(error)")) }
             return deferFlush ? .deferred : flushLocked(&state)
         }
         if case .deferred = outcome { needsFlush = true } else { afterFlush(outcome) }
@@ -243,13 +248,12 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
         }
         let waiters = outbound.withLock { state -> [CheckedContinuation<Void, Never>] in
             state.isClosed = true
-            state.plaintext = []
+            _ = state.frames.takeAll()
             let waiters = state.writabilityWaiters
             state.writabilityWaiters = []
             return waiters
         }
         for waiter in waiters { waiter.resume() }
-        plaintext = []
         delegate?.connectionDidClose(self, reason: reason)
     }
 

@@ -5,6 +5,11 @@
 /// above `maximumFrameLength` is refused as soon as the 4 header bytes are in, before any buffer
 /// for the payload is allocated, so a peer cannot make us reserve memory by lying about a length.
 ///
+/// A large frame (from `directFrameThreshold` bytes, 64 KiB by default) that is still incomplete gets its own array,
+/// reserved once from the length prefix: its remaining bytes are appended there directly and the
+/// array is returned as the payload, so a multi-megabyte frame is neither regrown step by step
+/// nor copied out of the stream buffer.
+///
 /// This file depends on the standard library only: the fuzz target compiles it on its own.
 package struct FrameDecoder {
     /// Why the stream cannot be framed any further. The connection must be closed afterwards.
@@ -14,21 +19,55 @@ package struct FrameDecoder {
     }
 
     package let maximumFrameLength: Int
+    /// Incomplete frames from this length on are assembled in their own array.
+    package let directFrameThreshold: Int
     private var buffer: [UInt8] = []
     private var readIndex = 0
+    /// The payload bytes so far of the large frame being assembled (empty when none is).
+    private var direct: [UInt8] = []
+    /// The length of that frame; 0 when none is being assembled. While it is, `buffer` is empty.
+    private var directLength = 0
 
-    package init(maximumFrameLength: Int) {
+    package init(maximumFrameLength: Int, directFrameThreshold: Int = 64 * 1024) {
         precondition(maximumFrameLength > 0 && maximumFrameLength <= Int(UInt32.max))
+        precondition(directFrameThreshold > 0)
         self.maximumFrameLength = maximumFrameLength
+        self.directFrameThreshold = directFrameThreshold
     }
 
     /// Bytes received but not yet returned as part of a frame.
-    package var bufferedByteCount: Int { buffer.count - readIndex }
+    package var bufferedByteCount: Int { buffer.count - readIndex + (directLength > 0 ? 4 + direct.count : 0) }
 
     /// Appends received bytes.
     package mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        var rest = bytes
+        if directLength > 0 {
+            let taken = min(rest.count, directLength - direct.count)
+            direct.append(contentsOf: UnsafeRawBufferPointer(rebasing: rest[..<taken]))
+            rest = UnsafeRawBufferPointer(rebasing: rest[taken...])
+            if rest.isEmpty { return }
+        }
         compactIfWorthwhile()
-        buffer.append(contentsOf: bytes)
+        buffer.append(contentsOf: rest)
+    }
+
+    /// Lets `produce` append received bytes straight to the decoder's storage (e.g. TLS
+    /// decrypting into it), saving a copy through an intermediate buffer. `produce` must only
+    /// append.
+    package mutating func appendInPlace<Result, ProduceError: Error>(
+        _ produce: (inout [UInt8]) throws(ProduceError) -> Result
+    ) throws(ProduceError) -> Result {
+        guard directLength > 0 else {
+            compactIfWorthwhile()
+            return try produce(&buffer)
+        }
+        let result = try produce(&direct)
+        if direct.count > directLength {
+            // Bytes past the frame's end start the next frames (`buffer` is empty meanwhile).
+            buffer.append(contentsOf: direct[directLength...])
+            direct.removeSubrange(directLength...)
+        }
+        return result
     }
 
     package mutating func append(_ bytes: [UInt8]) {
@@ -37,6 +76,13 @@ package struct FrameDecoder {
 
     /// The next complete frame's payload, or nil until more bytes arrive.
     package mutating func nextFrame() throws(Failure) -> [UInt8]? {
+        if directLength > 0 {
+            guard direct.count == directLength else { return nil }
+            let frame = direct
+            direct = []
+            directLength = 0
+            return frame
+        }
         let available = buffer.count - readIndex
         guard available >= 4 else { return nil }
         let length = UInt32(buffer[readIndex]) << 24 | UInt32(buffer[readIndex + 1]) << 16
@@ -44,7 +90,10 @@ package struct FrameDecoder {
         guard Int(length) <= maximumFrameLength else {
             throw .frameTooLarge(declared: length, limit: maximumFrameLength)
         }
-        guard available - 4 >= Int(length) else { return nil }
+        guard available - 4 >= Int(length) else {
+            if Int(length) >= directFrameThreshold { startDirectFrame(length: Int(length)) }
+            return nil
+        }
         let start = readIndex + 4
         let frame = Array(buffer[start..<(start + Int(length))])
         readIndex = start + Int(length)
@@ -53,6 +102,20 @@ package struct FrameDecoder {
             readIndex = 0
         }
         return frame
+    }
+
+    /// Moves the incomplete frame at `readIndex` (the last thing in `buffer`) into its own array
+    /// of `length` bytes; later bytes go there until it is complete.
+    private mutating func startDirectFrame(length: Int) {
+        let start = readIndex + 4
+        direct = []
+        // Room for the frame plus what one more read may bring past its end (the next frames),
+        // so the frame's array is never regrown for them.
+        direct.reserveCapacity(length + 96 * 1024)
+        direct.append(contentsOf: buffer[start...])
+        directLength = length
+        buffer.removeAll(keepingCapacity: buffer.capacity <= 64 * 1024)
+        readIndex = 0
     }
 
     /// Drops consumed bytes once they dominate the buffer, keeping appends amortized O(1).

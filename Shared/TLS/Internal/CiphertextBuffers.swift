@@ -49,10 +49,22 @@ final class CiphertextBuffers {
         outbound.append(contentsOf: UnsafeBufferPointer(start: source.assumingMemoryBound(to: UInt8.self), count: count))
     }
 
-    /// Appends all queued outbound bytes to `buffer` and empties the queue.
+    /// Makes room for `count` more outbound bytes at once (before a large write, instead of
+    /// growing step by step record after record).
+    func reserveOutbound(_ count: Int) {
+        outbound.reserveCapacity(outbound.count + count)
+    }
+
+    /// Appends all queued outbound bytes to `buffer` and empties the queue. An empty `buffer`
+    /// takes the queue's storage as it is (no copy).
     func takeOutbound(into buffer: inout [UInt8]) {
         guard !outbound.isEmpty else { return }
-        buffer.append(contentsOf: outbound)
+        if buffer.isEmpty {
+            swap(&buffer, &outbound)
+            outbound.removeAll(keepingCapacity: true)
+        } else {
+            buffer.append(contentsOf: outbound)
+        }
         Self.drain(&outbound)
     }
 
