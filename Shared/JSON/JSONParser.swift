@@ -20,8 +20,13 @@ package struct JSONParser {
     package static func parse(
         _ buffer: UnsafeBufferPointer<UInt8>, maximumDepth: Int = defaultMaximumDepth
     ) throws(JSONError) -> JSONValue {
-        var parser = Cursor(buffer: buffer, maximumDepth: maximumDepth)
+        var parser = JSONCursor(buffer: buffer, maximumDepth: maximumDepth)
         defer { parser.releaseScratch() }
+        // A large document's second half is parsed ahead on another thread (`ArrayTail`); it
+        // reads `buffer`, so it must be done before this returns, whatever happens.
+        let tail = buffer.count >= ArrayTail.threshold ? ArrayTail.start(in: buffer, maximumDepth: maximumDepth) : nil
+        defer { tail?.waitUntilDone() }
+        parser.tail = tail
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
@@ -32,10 +37,15 @@ package struct JSONParser {
     }
 }
 
-private struct Cursor {
+/// The parser's position and scratch state over one document.
+struct JSONCursor {
     let buffer: UnsafeBufferPointer<UInt8>
     let maximumDepth: Int
     var index = 0
+    /// The deepest container level entered so far.
+    var deepest = 0
+    /// Elements parsed ahead by a helper thread, to be taken when the parse reaches their start.
+    var tail: ArrayTail?
     /// Members and elements of the containers being parsed, innermost last: each container is
     /// built with its exact size once complete (no repeated growth of small arrays), its entries
     /// moved out of the stack (no retain/release per entry).
@@ -104,6 +114,7 @@ private struct Cursor {
         guard depth <= maximumDepth else {
             throw JSONError(.tooDeep, "nesting deeper than \(maximumDepth) levels", offset: index)
         }
+        if depth > deepest { deepest = depth }
         index += 1  // {
         skipWhitespace()
         if index < buffer.count, buffer[index] == UInt8(ascii: "}") {
@@ -164,6 +175,7 @@ private struct Cursor {
         guard depth <= maximumDepth else {
             throw JSONError(.tooDeep, "nesting deeper than \(maximumDepth) levels", offset: index)
         }
+        if depth > deepest { deepest = depth }
         index += 1  // [
         skipWhitespace()
         if index < buffer.count, buffer[index] == UInt8(ascii: "]") {
@@ -174,6 +186,16 @@ private struct Cursor {
         defer { valueStack.truncate(to: base) }
         while true {
             skipWhitespace()
+            if let tail, index == tail.start {
+                self.tail = nil
+                if let rest = tail.elements(ifWithinDepth: maximumDepth - depth) {
+                    // The helper parsed this array's remaining elements and its closing bracket.
+                    var array = valueStack.popArray(from: base)
+                    array.append(contentsOf: rest)
+                    index = tail.end
+                    return .array(array)
+                }
+            }
             let element = try parseValue(depth: depth)
             valueStack.append(element)
             skipWhitespace()

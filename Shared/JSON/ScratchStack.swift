@@ -29,6 +29,7 @@ struct ScratchStack<Element> {
     /// Moves the entries from `base` to the top into a new array and pops them.
     @inline(__always) mutating func popArray(from base: Int) -> [Element] {
         let n = count - base
+        if n == 0 { return [] }
         let source = start + base
         count = base
         // Array literals allocate through specialized code with cached type metadata; the
