@@ -1,7 +1,7 @@
 import Testing
 @testable import BeianJSON
 
-/// Documents of a megabyte or more are parsed in two halves (`ArrayTail`): the second half of
+/// Documents of 256 KiB or more are parsed in two halves (`ArrayTail`): the second half of
 /// their big array on a helper thread. The value, and every error, must be exactly what one
 /// pass gives, wherever the guessed boundary falls.
 @Suite("JSON parser: large documents in two halves")

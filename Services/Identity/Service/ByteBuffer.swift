@@ -2,8 +2,9 @@
 /// answers piece by piece: an append is a capacity check and a copy, without the array's
 /// uniqueness checks and generic paths.
 ///
-/// Used by one writer on one task; the bytes leave it as an array (`array()`).
-final class ByteBuffer {
+/// Used by one writer at a time (it may be handed from one task to another once written; hence
+/// `@unchecked Sendable`); the bytes leave it as an array (`array()`) or are read in place.
+final class ByteBuffer: @unchecked Sendable {
     private var start: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     /// Bytes written.
@@ -60,6 +61,11 @@ final class ByteBuffer {
     @inline(__always)
     func append(_ source: [UInt8]) {
         source.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// Reads the bytes written in place.
+    func withUnsafeBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: start, count: count))
     }
 
     /// The bytes written, copied into an array.

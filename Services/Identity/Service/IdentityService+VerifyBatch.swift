@@ -38,29 +38,35 @@ extension IdentityService {
         let (items, detail) = try IdentityRequestReader.batch(message)
         let today = today()
         let parts = await inSlices(items) { part in answerBytes(part, detail: detail, today: today) }
-        var valid = 0
-        let answer = ByteBuffer(capacity: parts.reduce(64) { $0 + $1.bytes.count + 1 })
-        func literal(_ text: StaticString) { answer.append(text.utf8Start, length: text.utf8CodeUnitCount) }
-        literal("{\"results\":[")
-        var first = true
-        for part in parts where !part.bytes.isEmpty {
-            if !first { answer.append(UInt8(ascii: ",")) }
-            first = false
-            answer.append(part.bytes)
-            valid += part.valid
+        let valid = parts.reduce(0) { $0 + $1.valid }
+        // The parts are copied once, straight into the answer.
+        let prefix = Array("{\"results\":[".utf8)
+        let suffix = Array("],\"valid\":\(valid),\"invalid\":\(items.count - valid)}".utf8)
+        let written = parts.filter { $0.bytes.count > 0 }
+        let total = prefix.count + suffix.count + written.reduce(max(0, written.count - 1)) { $0 + $1.bytes.count }
+        let bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, initialized in
+            var offset = 0
+            func copy(_ source: UnsafeBufferPointer<UInt8>) {
+                guard let base = source.baseAddress, source.count > 0 else { return }
+                precondition(offset + source.count <= buffer.count, "VerifyBatch answer larger than counted")
+                (buffer.baseAddress! + offset).initialize(from: base, count: source.count)
+                offset += source.count
+            }
+            prefix.withUnsafeBufferPointer(copy)
+            for (index, part) in written.enumerated() {
+                if index > 0 { [UInt8(ascii: ",")].withUnsafeBufferPointer(copy) }
+                part.bytes.withUnsafeBytes(copy)
+            }
+            suffix.withUnsafeBufferPointer(copy)
+            initialized = offset
         }
-        literal("],\"valid\":")
-        answer.append(Array(String(valid).utf8))
-        literal(",\"invalid\":")
-        answer.append(Array(String(items.count - valid).utf8))
-        answer.append(UInt8(ascii: "}"))
-        return (answer.array(), items.count, valid)
+        return (bytes, items.count, valid)
     }
 
     /// Checks a slice of the items and writes their results, comma-separated; returns the bytes
     /// with the number valid.
     func answerBytes(_ items: ArraySlice<IdentityRequestReader.Item>, detail: IdentityResultDetail,
-                     today: IdentityDate) -> (bytes: [UInt8], valid: Int) {
+                     today: IdentityDate) -> (bytes: ByteBuffer, valid: Int) {
         var valid = 0
         let perItem = detail == .compact ? 120 : 360
         var json = IdentityJSONBytes(regions: regionJSON, issues: issueJSON, detail: detail, capacity: items.count * perItem)
@@ -72,7 +78,7 @@ extension IdentityService {
             first = false
             json.write(check, ref: item.ref)
         }
-        return (json.bytes.array(), valid)
+        return (json.bytes, valid)
     }
 
     /// Runs `body` over the items, in parallel slices (one per core) for large batches; the
