@@ -9,8 +9,9 @@ import BeianStore
 ///   match to its filing and stopping once the page is full: `filing_gram` for 1–2 characters,
 ///   `filing_search` (trigram) for more;
 /// - a date range reads the matching row numbers from the covering index `filing_dated` (date
-///   first, then every other filter column), so that no filing row is read before the page is
-///   known; only the numbers are sorted;
+///   first, then every other filter column), or for government filings from the partial
+///   `filing_government_dated`, so that no filing row is read before the page is known; only the
+///   numbers are sorted;
 /// - otherwise SQLite walks an index in row order: `filing_local_status`, `filing_status`,
 ///   `filing_local_office`, `filing_verification`, `filing_timeliness` or `filing_review` for
 ///   those filters, or the table itself (a filing row is small, so a filter on another column
@@ -43,9 +44,10 @@ package struct FilingListPlan: Sendable {
         } else if query.submittedFrom != nil || query.submittedTo != nil {
             var inner = filters
             if let after = query.after { inner.add("seq < ?", .integer(after)) }
+            let index = query.government == true ? "filing_government_dated" : "filing_dated"
             sql = """
                 SELECT \(Self.columns) FROM filing f WHERE f.seq IN (
-                    SELECT seq FROM filing INDEXED BY filing_dated WHERE \(inner.sql(alias: ""))
+                    SELECT seq FROM filing INDEXED BY \(index) WHERE \(inner.sql(alias: ""))
                     ORDER BY seq DESC LIMIT ?)
                 ORDER BY f.seq DESC
                 """
@@ -103,7 +105,9 @@ package struct FilingListPlan: Sendable {
                 if local.isEmpty { add("@local_office IS NULL") } else { add("@local_office = ?", .text(local)) }
             }
             if let kind = query.operatorKind { add("@operator_kind = ?", .text(kind.rawValue)) }
-            if let government = query.government { add("@government = ?", .integer(government ? 1 : 0)) }
+            // A literal, not a parameter: SQLite uses the partial index `filing_government_dated`
+            // only when the query's own text implies its `government = 1`.
+            if let government = query.government { add(government ? "@government = 1" : "@government = 0") }
             if let timeliness = query.timeliness { add("@timeliness = ?", .text(timeliness.rawValue)) }
             if let late = query.late { add(late ? "@timeliness = 'late'" : "@timeliness IN ('early', 'on_time')") }
             if let state = query.verification {

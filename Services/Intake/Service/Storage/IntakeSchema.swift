@@ -22,6 +22,7 @@ import BeianStore
 ///   (`IntakeSchema+Materials.swift`).
 /// - `filing_transfer_out`, `filing_transfer_in`: transfers between offices
 ///   (`IntakeSchema+Transfers.swift`).
+/// - `filing_government_dated`: government filings by date (`IntakeSchema+GovernmentIndex.swift`).
 ///
 /// Extension: append new migrations at the end of `migrations` (never edit a released one),
 /// e.g. `intake.v2.materials`, `intake.v2.transfers` or `intake.v3.compact` in their own files.
@@ -35,6 +36,7 @@ package enum IntakeSchema {
         IntakeSchema.createMaterials,
         IntakeSchema.createTransfers,
         IntakeSchema.compactFilings,
+        IntakeSchema.governmentDatedIndex,
     ]
 
     /// Filings, versions, history and filing-number sequences.
