@@ -49,23 +49,36 @@ struct ConnectionLifecycleTests {
         try await withTestServer(configure: { $0.idleTimeout = .seconds(4) }) { server in
             let client = try await RawTLSClient(port: server.address.port, tls: TestCertificates.shared.clientConfiguration(identity: TestCertificates.shared.client))
             _ = try await client.nextFrame()  // hello
-            // Twenty calls 0.25 s apart: 5 s of use, longer than the 4 s idle timeout (the gaps
-            // leave a loaded machine seconds of slack).
+            // Twenty calls 0.25 s apart: 5 s of use, longer than the 4 s idle timeout.
+            var answered = 0
             for id in 1...20 {
-                try await client.sendFrame(#"{"call":\#(id),"method":"beian.echo.v1.Echo/Echo","message":{"n":\#(id)},"end":true}"#)
-                let frames = try await client.frames(ofCall: Int64(id))
-                #expect(frames.first?["message"] == ["n": .int(Int64(id))], "call \(id) answered on the same connection")
+                guard (try? await client.sendFrame(#"{"call":\#(id),"method":"beian.echo.v1.Echo/Echo","message":{"n":\#(id)},"end":true}"#)) != nil,
+                      try await client.frames(ofCall: Int64(id)).first?["message"] == ["n": .int(Int64(id))] else { break }
+                answered += 1
                 if id < 20 { try await Task.sleep(for: .milliseconds(250)) }
             }
             let lastEnded = Date()
-            let (frames, closed) = try await client.framesUntilClose(timeout: 30)
+            let (frames, closed) = answered == 20 ? try await client.framesUntilClose(timeout: 30) : ([], true)
             let after = Date().timeIntervalSince(lastEnded)
-            #expect(closed)
-            #expect(frames.last?["goaway"]?["reason"] == "idle timeout")
-            // Not long before the timeout (the answer may reach this client late), not much after.
-            #expect(after >= 2.5, "closed \(after) s after the last call, before the idle timeout")
-            #expect(after < 20, "closed \(after) s after the last call")
-            #expect(server.logs.lines.filter { $0.contains("closing idle connection") }.count == 1)
+
+            // Read from the server's own log times: when it closed the connection, its last call had
+            // ended at least the idle timeout before (whenever this test process got to run).
+            let lines = server.logs.lines
+            let close = try #require(lines.firstIndex { $0.contains("closing idle connection") }, "closed for idleness")
+            let lastCall = try #require(lines[..<close].last { $0.contains("call finished") })
+            let quiet = try #require(LogLineTime.millisecondOfDay(lines[close])) - (try #require(LogLineTime.millisecondOfDay(lastCall)))
+            #expect(quiet >= 3_990, "closed \(quiet) ms after its last call ended")
+            #expect(lines.filter { $0.contains("closing idle connection") }.count == 1)
+
+            // A test process starved for seconds cannot keep its calls 0.25 s apart; the check
+            // above holds anyway. When it could, the connection took all 20 calls and closed once.
+            #expect(answered >= 1)
+            if answered == 20 {
+                #expect(closed)
+                #expect(frames.last?["goaway"]?["reason"] == "idle timeout")
+                #expect(after >= 2.5, "closed \(after) s after the last call, before the idle timeout")
+                #expect(after < 20, "closed \(after) s after the last call")
+            }
         }
     }
 

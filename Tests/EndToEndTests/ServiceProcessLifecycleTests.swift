@@ -71,7 +71,7 @@ struct ServiceProcessLifecycleTests {
         try await Task.sleep(for: .milliseconds(500))
         // Read from the lines' own times (the pipe may deliver them late and in bursts): pauses are
         // at least 100 ms apart; a busy loop logs them microseconds apart.
-        let times = pauses().compactMap(Self.millisecondOfDay)
+        let times = pauses().compactMap(LogLineTime.millisecondOfDay)
         let gaps = zip(times, times.dropFirst()).map { $1 - $0 }
         #expect(times.count >= 2, "accepting is retried: \(identity.logs.suffix(8).joined(separator: "\n"))")
         #expect(gaps.allSatisfy { $0 >= 90 }, "one line per 100 ms pause, not a busy loop: gaps \(gaps.prefix(20)) ms")
@@ -83,14 +83,5 @@ struct ServiceProcessLifecycleTests {
         connected.close()
         waitingClient.close()
         #expect(await identity.terminate() == 0)
-    }
-
-    /// The millisecond of the day of a JSON log line's "time" (`...T13:55:46.748Z`).
-    static func millisecondOfDay(_ line: String) -> Int? {
-        guard let value = try? JSONParser.parse(Array(line.utf8)), let time = value["time"]?.stringValue,
-              let clock = time.split(separator: "T").last?.dropLast() else { return nil }
-        let parts = clock.split(separator: ":")
-        guard parts.count == 3, let hours = Int(parts[0]), let minutes = Int(parts[1]), let seconds = Double(parts[2]) else { return nil }
-        return (hours * 3600 + minutes * 60) * 1000 + Int((seconds * 1000).rounded())
     }
 }

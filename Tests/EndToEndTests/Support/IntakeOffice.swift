@@ -46,7 +46,7 @@ final class IntakeOffice: @unchecked Sendable {
                                     extra: [String: String]) async throws -> ServiceProcess {
         try FileManager.default.createDirectory(atPath: root.file("intake"), withIntermediateDirectories: true)
         var settings = ["BEIAN_IDENTITY_ADDRESS": "127.0.0.1:\(identityPort)", "BEIAN_TODAY": today,
-                        "BEIAN_IDENTITY_TIMEOUT_MS": "1500", "BEIAN_VERIFY_RETRY_MS": "100",
+                        "BEIAN_IDENTITY_TIMEOUT_MS": "5000", "BEIAN_VERIFY_RETRY_MS": "100",
                         "BEIAN_VERIFY_RETRY_MAX_MS": "400"]
         for (key, value) in extra { settings[key] = value }
         return try await ServiceProcess("intake", environment: ServiceEnvironment.make(

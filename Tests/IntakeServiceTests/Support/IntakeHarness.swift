@@ -65,7 +65,10 @@ struct IntakeHarness {
         var values = [
             "BEIAN_TLS_CERT": certificate.certificate, "BEIAN_TLS_KEY": certificate.privateKey,
             "BEIAN_TLS_CA": TestCertificates.shared.caFile, "BEIAN_STATE_DIR": state, "BEIAN_OFFICE": office,
-            "BEIAN_IDENTITY_ADDRESS": "127.0.0.1:\(identityPort)", "BEIAN_IDENTITY_TIMEOUT_MS": "2000",
+            "BEIAN_IDENTITY_ADDRESS": "127.0.0.1:\(identityPort)",
+            // Generous: on a loaded machine a first TLS handshake to identity can take seconds, and a
+            // check that times out stores the filing as pending (a different audit trail).
+            "BEIAN_IDENTITY_TIMEOUT_MS": "10000",
             "BEIAN_VERIFY_RETRY_MS": "100", "BEIAN_VERIFY_RETRY_MAX_MS": "400",
         ]
         if let today { values["BEIAN_TODAY"] = today }
