@@ -3,7 +3,7 @@
 /// uniqueness checks and generic paths.
 ///
 /// Used by one writer at a time (it may be handed from one task to another once written; hence
-/// `@unchecked Sendable`); the bytes leave it as an array (`array()`) or are read in place.
+/// `@unchecked Sendable`); the bytes are read in place (`withUnsafeBytes`).
 final class ByteBuffer: @unchecked Sendable {
     private var start: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -66,10 +66,5 @@ final class ByteBuffer: @unchecked Sendable {
     /// Reads the bytes written in place.
     func withUnsafeBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try body(UnsafeBufferPointer(start: start, count: count))
-    }
-
-    /// The bytes written, copied into an array.
-    func array() -> [UInt8] {
-        Array(UnsafeBufferPointer(start: start, count: count))
     }
 }

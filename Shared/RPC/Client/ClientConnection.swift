@@ -222,7 +222,7 @@ final class ClientConnection: FramedConnectionDelegate, @unchecked Sendable {
         if close { framed.closeGracefully() }
     }
 
-    func connection(_ connection: FramedConnection, didFinishCalls ids: [Int64]) {}
+    func connection(_ connection: FramedConnection, didFinishCalls ids: [Int64], at time: UInt64) {}
 
     func connectionDidClose(_ connection: FramedConnection, reason: ConnectionCloseReason?) {
         let text = reason?.description ?? "the server closed the connection"

@@ -94,11 +94,11 @@ final class ServerConnection: FramedConnectionDelegate {
         }
     }
 
-    func connection(_ connection: FramedConnection, didFinishCalls ids: [Int64]) {
+    func connection(_ connection: FramedConnection, didFinishCalls ids: [Int64], at time: UInt64) {
         for id in ids {
             if let open = calls.removeValue(forKey: id) { loop.cancelTimer(open.deadlineTimer) }
         }
-        lastActivity = Monotonic.nanoseconds()
+        lastActivity = max(lastActivity, time)
         if calls.isEmpty && draining { connection.closeGracefully() }
     }
 
@@ -226,7 +226,7 @@ final class ServerConnection: FramedConnectionDelegate {
     private func checkIdle() {
         idleTimer = nil
         guard !connection.isClosed else { return }
-        settleFinishedCalls()
+        connection.takeWaitingFinishedCalls()
         let timeout = core.configuration.idleTimeout
         guard calls.isEmpty else { return armIdleTimer(after: timeout) }
         let idle = Duration.nanoseconds(Int64(Monotonic.nanoseconds() &- lastActivity))
@@ -236,16 +236,10 @@ final class ServerConnection: FramedConnectionDelegate {
         connection.closeGracefully()
     }
 
-    /// Closes the calls that finished since the loop last woke up; the idle time counts from
-    /// when the last of them really finished.
-    private func settleFinishedCalls() {
-        if let finishedAt = connection.takeWaitingFinishedCalls() { lastActivity = finishedAt }
-    }
-
     private func scheduleKeepalive() {
         keepaliveTimer = loop.scheduleTimer(after: core.configuration.keepaliveInterval) { [weak self] in
             guard let self, !self.connection.isClosed else { return }
-            self.settleFinishedCalls()
+            self.connection.takeWaitingFinishedCalls()
             if !self.calls.isEmpty && self.outstandingPing == nil {
                 self.pingCounter += 1
                 self.outstandingPing = self.pingCounter

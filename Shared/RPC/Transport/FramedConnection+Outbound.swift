@@ -1,3 +1,4 @@
+import BeianRuntime
 import BeianTLS
 import Glibc
 
@@ -95,7 +96,9 @@ extension FramedConnection {
         case .done(let unsent): afterFlush(.done(unsent: unsent))
         case .failed(let reason): afterFlush(.failed(ConnectionCloseReason(reason)))
         }
-        if !written.finishedCalls.isEmpty { delegate?.connection(self, didFinishCalls: written.finishedCalls) }
+        if !written.finishedCalls.isEmpty {
+            delegate?.connection(self, didFinishCalls: written.finishedCalls, at: Monotonic.nanoseconds())
+        }
         for action in written.actions { action() }
     }
 
@@ -111,7 +114,7 @@ extension FramedConnection {
             return encryptAndFlush(taken.chunks, &state)
         }
         afterFlush(outcome)
-        if !finished.isEmpty { delegate?.connection(self, didFinishCalls: finished) }
+        if !finished.isEmpty { delegate?.connection(self, didFinishCalls: finished, at: Monotonic.nanoseconds()) }
         for action in actions { action() }
     }
 

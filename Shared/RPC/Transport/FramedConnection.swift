@@ -9,8 +9,9 @@ package protocol FramedConnectionDelegate: AnyObject {
     func connectionDidCompleteHandshake(_ connection: FramedConnection)
     /// One complete frame payload arrived.
     func connection(_ connection: FramedConnection, didReceiveFrame payload: [UInt8])
-    /// Calls whose final frames were handed to TLS (queued by `enqueue(_:finishing:)`).
-    func connection(_ connection: FramedConnection, didFinishCalls ids: [Int64])
+    /// Calls whose final frames were handed to TLS (queued by `enqueue(_:finishing:)`); `time`
+    /// (monotonic nanoseconds) is when the last of them was handed over.
+    func connection(_ connection: FramedConnection, didFinishCalls ids: [Int64], at time: UInt64)
     /// The connection is closed (by us or the peer); `reason` says why, nil for an orderly close.
     func connectionDidClose(_ connection: FramedConnection, reason: ConnectionCloseReason?)
 }
@@ -190,17 +191,15 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
         if !allowed { takeWaitingFinishedCalls() }
     }
 
-    /// Reports the finished calls kept waiting (see `setFinishedCallsMayWait`); returns when the
-    /// last of them finished (monotonic nanoseconds), or nil if none waited.
-    @discardableResult
-    package func takeWaitingFinishedCalls() -> UInt64? {
+    /// Reports the finished calls kept waiting (see `setFinishedCallsMayWait`), with the time
+    /// the last of them really finished.
+    package func takeWaitingFinishedCalls() {
         let (ids, at) = outbound.withLock { state -> ([Int64], UInt64) in
             defer { state.waitingFinishedCalls = [] }
             return (state.waitingFinishedCalls, state.lastWaitingFinish)
         }
-        guard !ids.isEmpty else { return nil }
-        delegate?.connection(self, didFinishCalls: ids)
-        return at
+        guard !ids.isEmpty else { return }
+        delegate?.connection(self, didFinishCalls: ids, at: at)
     }
 
     /// Sends a frame right away (loop thread only): used for protocol replies such as pongs,
