@@ -193,7 +193,9 @@ final class ServerConnection: FramedConnectionDelegate {
         lastActivity = Monotonic.nanoseconds()
         if let message = frame.message { call.deliver(message, approximateSize: size) }
         if frame.end { call.deliverEnd() }
-        call.setTask(Task { await runCall(call, context) })
+        // The handler runs on this connection's loop: it starts after the frames at hand, without
+        // waking another thread, and its response goes out from here.
+        call.setTask(Task(executorPreference: loop) { await runCall(call, context) })
     }
 
     private func contractViolation(_ error: FrameContractError) {

@@ -26,12 +26,15 @@ package final class EventLoop: @unchecked Sendable {
     private let stopRequested = Atomic<Bool>(false)
     private let blockedInWait = Atomic<Bool>(false)
     private let stopped = DispatchSemaphore(value: 0)
-    private let threadID = Mutex<pthread_t?>(nil)
+    /// The loop thread's `pthread_t` (0 until it runs).
+    private let threadID = Atomic<UInt>(0)
 
     // Loop-thread state.
     private var handlers: [Int32: any EventLoopHandler] = [:]
     private var interests: [Int32: UInt32] = [:]
     private var timers = TimerHeap()
+    /// Set when the loop thread itself queued work without a wake-up: its next wait must not sleep.
+    private var submittedFromLoop = false
 
     /// A 64 KiB buffer for socket reads, shared by every connection of this loop (loop thread only:
     /// a read is consumed before the next one starts).
@@ -53,7 +56,7 @@ package final class EventLoop: @unchecked Sendable {
 
         let ready = DispatchSemaphore(value: 0)
         PlatformThread.start(name: name, stackSize: 1 << 20) { [self] in
-            threadID.withLock { $0 = pthread_self() }
+            threadID.store(pthread_self(), ordering: .releasing)
             ready.signal()
             run()
         }
@@ -66,13 +69,18 @@ package final class EventLoop: @unchecked Sendable {
 
     /// True when called on this loop's thread.
     package var inEventLoop: Bool {
-        guard let id = threadID.withLock({ $0 }) else { return false }
-        return pthread_equal(id, pthread_self()) != 0
+        let id = threadID.load(ordering: .acquiring)
+        return id != 0 && pthread_equal(id, pthread_self()) != 0
     }
 
-    /// Runs `task` on the loop thread, soon. Callable from any thread.
+    /// Runs `task` on the loop thread, soon (on the loop thread itself: after the work at hand,
+    /// before the loop waits again). Callable from any thread.
     package func execute(_ task: @escaping @Sendable () -> Void) {
         submitted.withLock { $0.append(task) }
+        if inEventLoop {
+            submittedFromLoop = true
+            return
+        }
         if !wakePending.exchange(true, ordering: .acquiringAndReleasing) {
             var one: UInt64 = 1
             _ = Glibc.write(wakeDescriptor, &one, 8)
@@ -163,6 +171,7 @@ package final class EventLoop: @unchecked Sendable {
                 let now = Monotonic.nanoseconds()
                 timeout = next <= now ? 0 : Int32(clamping: (next - now + 999_999) / 1_000_000)
             }
+            if submittedFromLoop { timeout = 0 }
             blockedInWait.store(timeout != 0, ordering: .relaxed)
             let count = events.withUnsafeMutableBufferPointer {
                 epoll_wait(epollDescriptor, $0.baseAddress, Int32(capacity), timeout)
@@ -198,16 +207,22 @@ package final class EventLoop: @unchecked Sendable {
         }
     }
 
+    /// Runs the submitted closures, and those they submit in turn (a handler's task queuing its
+    /// response, say) for a few rounds; anything left runs after the next, non-sleeping wait.
     private func runSubmitted() {
-        // Clear the flag before taking the queue: a closure submitted after the swap then
-        // always writes a fresh wake-up.
-        wakePending.store(false, ordering: .releasing)
-        let tasks = submitted.withLock { queue -> [@Sendable () -> Void] in
-            let tasks = queue
-            queue.removeAll(keepingCapacity: true)
-            return tasks
+        for _ in 0..<4 {
+            // Clear the flags before taking the queue: a closure submitted after the swap then
+            // always writes a fresh wake-up (or, from this thread, sets the flag again).
+            wakePending.store(false, ordering: .releasing)
+            submittedFromLoop = false
+            let tasks = submitted.withLock { queue -> [@Sendable () -> Void] in
+                let tasks = queue
+                queue.removeAll(keepingCapacity: true)
+                return tasks
+            }
+            if tasks.isEmpty { return }
+            for task in tasks { task() }
         }
-        for task in tasks { task() }
     }
 }
 
