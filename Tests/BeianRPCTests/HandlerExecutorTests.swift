@@ -41,6 +41,91 @@ struct HandlerExecutorTests {
         }
     }
 
+    @Test("a caller preferring its client's loop is resumed there after each call")
+    func callerOnTheClientLoop() async throws {
+        try await withTestServer { server in
+            let group = try EventLoopGroup(count: 2, name: "test-client")
+            defer { group.shutdown() }
+            let other = try server.client(group: group)  // connects first, on one loop of the two
+            _ = try await other.unaryJSON("beian.echo.v1.Echo/Echo", message: [:])
+            let client = try server.client(group: group)
+            let executor = try client.eventLoopExecutor()
+            let threads = try await Task(executorPreference: executor) {
+                var threads: [String] = []
+                for index in 0..<5 {
+                    let response = try await client.unaryJSON("beian.echo.v1.Echo/Echo", message: ["n": .int(Int64(index))])
+                    #expect(response.message["n"] == .int(Int64(index)))
+                    threads.append(Self.currentThreadName())
+                }
+                return threads
+            }.value
+            // One loop of the two: the one the client's connection runs on.
+            #expect(Set(threads).count == 1, "resumed on \(threads)")
+            #expect(threads.allSatisfy { $0.hasPrefix("test-client-") }, "resumed on \(threads)")
+            // The connection that read the responses runs on that same loop.
+            #expect(client.connectionLoop === (executor as? EventLoop))
+            #expect(other.connectionLoop !== client.connectionLoop)
+            client.close()
+            other.close()
+        }
+    }
+
+    @Test("a batch of handlers on one loop sends its first answers while the last handler still runs")
+    func batchSendsEarly() async throws {
+        // 40 calls arrive in one write; each answer is ~4 KiB. The last handler waits (up to 3 s,
+        // spinning: it holds the loop) until the client has seen the first answer: that only
+        // happens if answers leave once 16 KiB wait, not at the end of the batch.
+        let firstAnswerSeen = Atomic<Bool>(false)
+        let service = RPCService(name: "test.v1.Batch", summary: "Batch answers.", methods: [
+            .unary("test.v1.Batch", "Answer", request: JSONValue.self, response: JSONValue.self) { request, _ in
+                var sawFirst = false
+                if request["last"] == .bool(true) {
+                    let deadline = ContinuousClock.now + .seconds(3)
+                    while !firstAnswerSeen.load(ordering: .acquiring) && ContinuousClock.now < deadline { sched_yield() }
+                    sawFirst = firstAnswerSeen.load(ordering: .acquiring)
+                }
+                return ["padding": .string(String(repeating: "答", count: 1300)), "saw_first": .bool(sawFirst)]
+            },
+        ])
+        try await withTestServer(services: [service]) { server in
+            let client = try await RawTLSClient(port: server.address.port, tls: TestCertificates.shared.clientConfiguration(identity: TestCertificates.shared.client))
+            var batch: [UInt8] = []
+            for id in 1...40 {
+                let frame = #"{"call": \#(id), "method": "test.v1.Batch/Answer", "message": {"last": \#(id == 40)}, "end": true}"#
+                batch += FrameEncoder.frame(Array(frame.utf8))
+            }
+            try await client.sendRaw(batch)
+            var statuses: [Int64: JSONValue] = [:]
+            var lastAnswer: JSONValue?
+            while statuses.count < 40, let frame = try await client.nextFrame(timeout: 10) {
+                guard let id = frame["call"]?.int64Value else { continue }
+                if frame["message"] != nil {
+                    firstAnswerSeen.store(true, ordering: .releasing)
+                    if id == 40 { lastAnswer = frame["message"] }
+                }
+                if let status = frame["status"] { statuses[id] = status }
+            }
+            #expect(statuses.count == 40)
+            #expect(statuses.values.allSatisfy { $0["code"] == .int(0) })
+            #expect(lastAnswer?["saw_first"] == .bool(true))
+        }
+    }
+
+    @Test("executeAfterCurrentTask runs before the rest of the loop's queue")
+    func afterCurrentTaskOrder() async throws {
+        let loop = try EventLoop(name: "test-after")
+        defer { loop.shutdown() }
+        let order = Mutex<[String]>([])
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            loop.execute {
+                loop.execute { order.withLock { $0.append("queued") }; continuation.resume() }
+                loop.executeAfterCurrentTask { order.withLock { $0.append("after current") } }
+                order.withLock { $0.append("current") }
+            }
+        }
+        #expect(order.withLock { $0 } == ["current", "after current", "queued"])
+    }
+
     @Test("a task preferring a loop runs there")
     func taskPreferringALoop() async throws {
         let loop = try EventLoop(name: "test-executor")

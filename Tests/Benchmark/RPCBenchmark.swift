@@ -57,39 +57,53 @@ enum RPCBenchmark {
         return try RPCClient(configuration: configuration, group: group)
     }
 
+    /// Where the benchmark's calling tasks run.
+    enum CallerPlacement: String, CaseIterable {
+        /// On Swift's global concurrent pool (the default for any task): each response wakes a
+        /// pool thread to resume its caller.
+        case pool
+        /// On the client's event loop (`Task(executorPreference: client.eventLoopExecutor())`):
+        /// the thread that reads a response resumes its caller.
+        case loop
+    }
+
     /// Unary echo at each concurrency and connection count: calls/s and latency percentiles.
-    static func unary(duration: Double, serverLoops: Int, connectionCounts: [Int] = [1, 4], callerCounts: [Int] = [1, 16, 64]) async throws -> [String] {
+    static func unary(duration: Double, serverLoops: Int, connectionCounts: [Int] = [1, 4], callerCounts: [Int] = [1, 16, 64],
+                      placements: [CallerPlacement] = CallerPlacement.allCases) async throws -> [String] {
         let server = try ServerProcess(loops: serverLoops)
         defer { server.stop() }
         let group = try EventLoopGroup(count: 1, name: "bench-client")
         defer { group.shutdown() }
-        var lines = ["RPC unary echo, \(BenchmarkMessage.sampleSize)-byte JSON request and response, TLS 1.3 on loopback, server in its own process (\(serverLoops) loop thread)",
-                     "| connections | callers | calls/s | p50 | p99 | p99.9 | CPU/call (client+server) |",
-                     "|---|---|---|---|---|---|---|"]
-        for connections in connectionCounts {
-            let clients = try (0..<connections).map { _ in try client(port: server.port, group: group) }
-            for client in clients { _ = try await client.unary("\(service)/Echo", request: BenchmarkMessage.sample(0), as: BenchmarkMessage.self) }
-            for callers in callerCounts {
-                // Warm-up, then the measured run.
-                _ = try await run(clients: clients, callers: callers, seconds: min(1, duration / 3))
-                let cpuBefore = processCPUSeconds() + processCPUSeconds(pid: server.pid)
-                let (calls, elapsed, latencies) = try await run(clients: clients, callers: callers, seconds: duration)
-                let cpu = processCPUSeconds() + processCPUSeconds(pid: server.pid) - cpuBefore
-                lines.append("| \(connections) | \(callers) | \(Int(Double(calls) / elapsed)) | \(formatMicroseconds(latencies.percentile(50))) | \(formatMicroseconds(latencies.percentile(99))) | \(formatMicroseconds(latencies.percentile(99.9))) | \(String(format: "%.0f µs", cpu / Double(calls) * 1e6)) |")
+        var lines = ["RPC unary echo, \(BenchmarkMessage.sampleSize)-byte JSON request and response, TLS 1.3 on loopback, server in its own process (\(serverLoops) loop thread); client in this process (1 loop thread)",
+                     "| callers run on | connections | callers | calls/s | p50 | p99 | p99.9 | CPU/call (client+server) |",
+                     "|---|---|---|---|---|---|---|---|"]
+        for placement in placements {
+            for connections in connectionCounts {
+                let clients = try (0..<connections).map { _ in try client(port: server.port, group: group) }
+                for client in clients { _ = try await client.unary("\(service)/Echo", request: BenchmarkMessage.sample(0), as: BenchmarkMessage.self) }
+                for callers in callerCounts {
+                    // Warm-up, then the measured run.
+                    _ = try await run(clients: clients, callers: callers, seconds: min(1, duration / 3), placement: placement)
+                    let cpuBefore = processCPUSeconds() + processCPUSeconds(pid: server.pid)
+                    let (calls, elapsed, latencies) = try await run(clients: clients, callers: callers, seconds: duration, placement: placement)
+                    let cpu = processCPUSeconds() + processCPUSeconds(pid: server.pid) - cpuBefore
+                    lines.append("| \(placement == .pool ? "global pool" : "client loop") | \(connections) | \(callers) | \(Int(Double(calls) / elapsed)) | \(formatMicroseconds(latencies.percentile(50))) | \(formatMicroseconds(latencies.percentile(99))) | \(formatMicroseconds(latencies.percentile(99.9))) | \(String(format: "%.0f µs", cpu / Double(calls) * 1e6)) |")
+                }
+                for client in clients { client.close() }
             }
-            for client in clients { client.close() }
         }
         return lines
     }
 
-    static func run(clients: [RPCClient], callers: Int, seconds: Double) async throws -> (Int, Double, LatencyRecorder) {
+    static func run(clients: [RPCClient], callers: Int, seconds: Double, placement: CallerPlacement = .pool) async throws -> (Int, Double, LatencyRecorder) {
         let start = Monotonic.nanoseconds()
         let end = start + UInt64(seconds * 1e9)
         let message = BenchmarkMessage.sample(1)
         let results = try await withThrowingTaskGroup(of: LatencyRecorder.self) { group in
             for caller in 0..<callers {
                 let client = clients[caller % clients.count]
-                group.addTask {
+                let executor = placement == .loop ? try client.eventLoopExecutor() : nil
+                group.addTask(executorPreference: executor) {
                     var recorder = LatencyRecorder()
                     while Monotonic.nanoseconds() < end {
                         let before = Monotonic.nanoseconds()

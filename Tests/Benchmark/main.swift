@@ -5,7 +5,8 @@ import Foundation
 //   swift build -c release --product beian-bench && .build/release/beian-bench all
 // Subcommands: all | rpc | handshakes | memory | json | model | store | identity | intake [submit|list|all]
 // (`all` leaves out intake, whose 1,000,000-filing database takes minutes to generate)
-// Options: --duration SECONDS (per measured point, default 5), --loops N (server loop threads, default 1)
+// Options: --duration SECONDS (per measured point, default 5), --loops N (server loop threads, default 1);
+// rpc: --connections 1,4 --callers 1,16,64 --callers-on pool,loop (where the calling tasks run)
 
 ProcessSignals.ignoreBrokenPipe()
 let arguments = Array(CommandLine.arguments.dropFirst())
@@ -21,7 +22,10 @@ switch arguments.first ?? "all" {
 case "rpc":
     let connections = options.values["connections"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1, 4]
     let callers = options.values["callers"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1, 16, 64]
-    emit(try await RPCBenchmark.unary(duration: duration, serverLoops: loops, connectionCounts: connections, callerCounts: callers))
+    let placements = options.values["callers-on"].map { $0.split(separator: ",").compactMap { RPCBenchmark.CallerPlacement(rawValue: String($0)) } }
+        ?? RPCBenchmark.CallerPlacement.allCases
+    emit(try await RPCBenchmark.unary(duration: duration, serverLoops: loops, connectionCounts: connections, callerCounts: callers,
+                                      placements: placements))
 case "handshakes":
     emit(try await RPCBenchmark.handshakes(count: options.int("count", default: 2000), concurrency: 8, serverLoops: loops))
 case "memory":

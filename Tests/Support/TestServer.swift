@@ -28,16 +28,18 @@ package struct TestServer: Sendable {
         return TestServer(server: server, address: address, logs: logs, runner: runner)
     }
 
-    /// A client of this server presenting `identity` (the default test clerk; nil for none).
+    /// A client of this server presenting `identity` (the default test clerk; nil for none), on
+    /// `group`'s loops (nil: the process-wide client loop).
     package func client(
         identity: CertificateFiles? = TestCertificates.shared.client,
+        group: EventLoopGroup? = nil,
         configure: (inout ClientConfiguration) -> Void = { _ in }
     ) throws -> RPCClient {
         var configuration = ClientConfiguration(
             host: "127.0.0.1", port: address.port,
             tls: TestCertificates.shared.clientConfiguration(identity: identity, serverName: "127.0.0.1"))
         configure(&configuration)
-        return try RPCClient(configuration: configuration)
+        return try RPCClient(configuration: configuration, group: group)
     }
 
     /// Gracefully shuts the server down and waits until it has stopped.

@@ -101,6 +101,11 @@ final class ConnectionManager: Sendable {
         }
     }
 
+    /// The loop of the current connection, if there is one.
+    var currentLoop: EventLoop? {
+        state.withLock { $0.current?.framed.loop }
+    }
+
     func closeCurrent() {
         let current = state.withLock { state -> ClientConnection? in
             let current = state.current

@@ -20,6 +20,8 @@ package final class RPCClient: Sendable {
     let group: EventLoopGroup?
     let logger: Logger
     private let manager: ConnectionManager
+    /// The loop every connection of this client runs on, chosen on first use.
+    private let homeLoop = Mutex<EventLoop?>(nil)
 
     package convenience init(configuration: ClientConfiguration, group: EventLoopGroup? = nil, logger: Logger = .disabled) throws {
         try self.init(configuration: configuration, tlsContext: TLSContext(configuration.tls), group: group, logger: logger)
@@ -154,6 +156,38 @@ package final class RPCClient: Sendable {
 
     // MARK: Connection management
 
+    /// The executor of the event loop this client's connections run on. A task that makes calls
+    /// one after another, doing little between them, can prefer it
+    /// (`Task(executorPreference: try client.eventLoopExecutor())`): each response then resumes
+    /// the caller on the thread that read it, instead of waking a thread of the global pool.
+    /// Keep heavy work off it: while it runs, the loop's connections wait.
+    package func eventLoopExecutor() throws(RPCError) -> any TaskExecutor {
+        try eventLoop()
+    }
+
+    /// The loop of the current connection (nil while there is none): for diagnostics and tests.
+    package var connectionLoop: EventLoop? { manager.currentLoop }
+
+    private func eventLoop() throws(RPCError) -> EventLoop {
+        try homeLoop.withLock { (home: inout EventLoop?) throws(RPCError) -> EventLoop in
+            if let home { return home }
+            let loops: EventLoopGroup
+            if let group {
+                loops = group
+            } else {
+                do throws(IOError) {
+                    loops = try EventLoopGroup.shared()
+                } catch {
+                    throw RPCError(.unavailable, "cannot connect to \(configuration.host):\(configuration.port): "
+                                   + "no client event loop: \(error.description)")
+                }
+            }
+            let loop = loops.next()
+            home = loop
+            return loop
+        }
+    }
+
     func connect() async throws(RPCError) -> ClientConnection {
         let addresses: [SocketAddress]
         do {
@@ -162,17 +196,7 @@ package final class RPCClient: Sendable {
             throw RPCError(.unavailable, "cannot resolve \(configuration.host): \(error.message)")
         }
         let target = "\(configuration.host):\(configuration.port)"
-        let loops: EventLoopGroup
-        if let group {
-            loops = group
-        } else {
-            do throws(IOError) {
-                loops = try EventLoopGroup.shared()
-            } catch {
-                throw RPCError(.unavailable, "cannot connect to \(target): no client event loop: \(error.description)")
-            }
-        }
-        let loop = loops.next()
+        let loop = try eventLoop()
         return try await ClientConnection.connect(
             to: addresses, target: target, tlsContext: tlsContext, loop: loop,
             configuration: configuration, logger: logger,

@@ -35,6 +35,8 @@ package final class EventLoop: @unchecked Sendable {
     private var timers = TimerHeap()
     /// Set when the loop thread itself queued work without a wake-up: its next wait must not sleep.
     private var submittedFromLoop = false
+    /// Work to run as soon as the task or event at hand returns (see `executeAfterCurrentTask`).
+    private var afterCurrentTask: [() -> Void] = []
 
     /// A 64 KiB buffer for socket reads, shared by every connection of this loop (loop thread only:
     /// a read is consumed before the next one starts).
@@ -136,6 +138,22 @@ package final class EventLoop: @unchecked Sendable {
         _ = epoll_ctl(epollDescriptor, EPOLL_CTL_DEL, descriptor, nil)
     }
 
+    /// Runs `task` as soon as the closure, job or event handler now running on the loop returns,
+    /// before the rest of the queue: e.g. to send what a batch of handlers has written so far
+    /// while the others still run. Loop thread only.
+    package func executeAfterCurrentTask(_ task: @escaping () -> Void) {
+        assertInEventLoop()
+        afterCurrentTask.append(task)
+    }
+
+    private func runAfterCurrentTask() {
+        while !afterCurrentTask.isEmpty {
+            let tasks = afterCurrentTask
+            afterCurrentTask.removeAll(keepingCapacity: true)
+            for task in tasks { task() }
+        }
+    }
+
     /// Runs `action` on the loop thread once `delay` has passed. Loop thread only.
     package func scheduleTimer(after delay: Duration, _ action: @escaping () -> Void) -> TimerToken {
         assertInEventLoop()
@@ -192,6 +210,7 @@ package final class EventLoop: @unchecked Sendable {
                         readable: flags & (beian_EPOLLIN | beian_EPOLLRDHUP) != 0,
                         writable: flags & beian_EPOLLOUT != 0,
                         hangUp: flags & (beian_EPOLLHUP | beian_EPOLLERR) != 0)
+                    runAfterCurrentTask()
                 }
             }
             runSubmitted()
@@ -221,7 +240,10 @@ package final class EventLoop: @unchecked Sendable {
                 return tasks
             }
             if tasks.isEmpty { return }
-            for task in tasks { task() }
+            for task in tasks {
+                task()
+                runAfterCurrentTask()
+            }
         }
     }
 }

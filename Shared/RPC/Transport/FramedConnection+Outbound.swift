@@ -69,6 +69,7 @@ extension FramedConnection {
     private func takeQueued() -> (chunks: [[UInt8]], finished: [Int64], actions: [@Sendable () -> Void]) {
         outbound.withLock { state in
             state.flushScheduled = false
+            state.eagerFlushScheduled = false
             let taken = (state.frames.takeAll(), state.finishedCalls, state.loopActions)
             state.finishedCalls = []
             state.loopActions = []

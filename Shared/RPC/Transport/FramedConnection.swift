@@ -53,6 +53,8 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
         var finishedCallsMayWait = false
         var loopActions: [@Sendable () -> Void] = []
         var flushScheduled = false
+        /// A flush is due as soon as the loop's current task returns (see `eagerFlushBytes`).
+        var eagerFlushScheduled = false
         var queuedBytes = 0
         var writabilityWaiters: [CheckedContinuation<Void, Never>] = []
         var isClosed = false
@@ -90,6 +92,10 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
     /// Unsent bytes above which streaming writers wait, and below which they resume.
     let highWaterMark = 1 << 20
     let lowWaterMark = 256 << 10
+    /// Frames queued on the loop thread wait until the loop's current round of work ends (a batch
+    /// of handlers, say) and leave in one write; once this much is waiting, they leave as soon as
+    /// the task at hand returns, so the peer starts on them while the rest are being produced.
+    let eagerFlushBytes = 16 << 10
 
     /// Wraps an accepted (`isConnecting: false`) or connecting socket. Register with `start()`.
     package init(socket: Socket, tls: TLSConnection, loop: EventLoop, maximumFrameLength: Int, isConnecting: Bool) {
@@ -122,7 +128,8 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
     @discardableResult
     package func enqueue(_ frame: [UInt8], then next: [UInt8]? = nil, finishing call: Int64? = nil,
                          thenOnLoop action: (@Sendable () -> Void)? = nil) -> Bool {
-        let mustFlush = outbound.withLock { state -> Bool? in
+        let onLoop = loop.inEventLoop
+        let flush = outbound.withLock { state -> (must: Bool, eager: Bool)? in
             guard !state.isClosed else { return nil }
             state.frames.append(frame)
             state.queuedBytes += frame.count
@@ -132,15 +139,24 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
             }
             if let call { state.finishedCalls.append(call) }
             if let action { state.loopActions.append(action) }
-            if state.flushScheduled { return false }
+            var eager = false
+            if onLoop && !state.eagerFlushScheduled && state.frames.byteCount >= eagerFlushBytes {
+                state.eagerFlushScheduled = true
+                eager = true
+            }
+            if state.flushScheduled { return (false, eager) }
             state.flushScheduled = true
-            return true
+            return (true, eager)
         }
-        guard let mustFlush else { return false }
-        if mustFlush {
+        guard let flush else { return false }
+        if flush.eager {
+            // Not now: the caller may hold a call's lock, and a failed write closes the connection.
+            loop.executeAfterCurrentTask { [self] in drainOutbound() }
+        }
+        if flush.must {
             // Write-through only when the loop sleeps (waking it would add latency); a busy loop
             // drains soon anyway and coalesces many frames into one TLS write and one send.
-            if loop.isSleeping, !loop.inEventLoop, let written = io.withLockIfAvailable({ state in writeThrough(&state) }) {
+            if !onLoop, loop.isSleeping, let written = io.withLockIfAvailable({ state in writeThrough(&state) }) {
                 if written.needsLoop && !letFinishedCallsWait(written) {
                     loop.execute { [self] in finishWriteThrough(written) }
                 }
