@@ -4,14 +4,15 @@ import Testing
 
 @Suite("Connection settings, checkpoints and clean closing")
 struct LifecycleTests {
-    @Test("connections run in WAL mode with synchronous=FULL and foreign keys on; readers refuse writes")
+    @Test("connections run in WAL mode with synchronous=FULL and foreign keys on; the writer's savepoint journal stays in memory; readers refuse writes")
     func settings() async throws {
         try await withStore { store, _ in
-            let (mode, synchronous, foreignKeys) = try await store.write { db in
+            let (mode, synchronous, foreignKeys, tempStore) = try await store.write { db in
                 (try db.fetchValue(String.self, "PRAGMA journal_mode"), try db.fetchValue(Int.self, "PRAGMA synchronous"),
-                 try db.fetchValue(Int.self, "PRAGMA foreign_keys"))
+                 try db.fetchValue(Int.self, "PRAGMA foreign_keys"), try db.fetchValue(Int.self, "PRAGMA temp_store"))
             }
             #expect(mode == "wal" && synchronous == 2 && foreignKeys == 1)
+            #expect(tempStore == 2)  // MEMORY
             let error = try await #require(throws: DatabaseError.self) {
                 try await store.read { db in try db.execute("INSERT INTO value (v) VALUES (1)") }
             }
