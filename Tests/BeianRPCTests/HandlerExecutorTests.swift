@@ -26,9 +26,12 @@ struct HandlerExecutorTests {
             try await Task.sleep(for: .milliseconds(1))  // resumes on the task's preferred executor
             return ThreadAnswer(thread: before, afterAwait: currentThreadName())
         },
+        RPCMethod.unary("test.v1.Threads", "WhereBulk", request: JSONValue.self, response: ThreadAnswer.self) { _, _ in
+            ThreadAnswer(thread: currentThreadName(), afterAwait: currentThreadName())
+        }.runningOnGlobalPool(),
     ])
 
-    @Test("a handler runs on its connection's loop thread, also after it awaits")
+    @Test("a handler runs on its connection's loop thread, also after it awaits; a bulk method runs on the global pool")
     func handlersRunOnTheLoop() async throws {
         try await withTestServer(services: [Self.service], configure: { $0.loopCount = 2 }) { server in
             let clients = try (0..<4).map { _ in try server.client() }
@@ -37,6 +40,8 @@ struct HandlerExecutorTests {
                 #expect(answer.thread.hasPrefix("beian-rpc-"), "handler ran on \(answer.thread)")
                 #expect(answer.afterAwait == answer.thread, "resumed on \(answer.afterAwait), started on \(answer.thread)")
             }
+            let bulk = try await clients[0].unary("test.v1.Threads/WhereBulk", request: ["tag": "bulk"] as JSONValue, as: ThreadAnswer.self)
+            #expect(!bulk.thread.hasPrefix("beian-rpc-"), "a method placed on the global pool ran on \(bulk.thread)")
             for client in clients { client.close() }
         }
     }

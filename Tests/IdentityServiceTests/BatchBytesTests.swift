@@ -89,3 +89,14 @@ struct BatchBytesTests {
         return nil
     }
 }
+
+@Suite("VerifyBatch placement")
+struct VerifyBatchPlacementTests {
+    @Test("VerifyBatch runs on the global pool (bulk work off the connection's loop); the other methods on the loop")
+    func placement() {
+        let methods = IdentityTesting.service.rpcService.methods
+        let batch = methods.first { $0.descriptor.name == "VerifyBatch" }
+        #expect(batch?.placement == .globalPool)
+        #expect(methods.filter { $0.descriptor.name != "VerifyBatch" }.allSatisfy { $0.placement == .connectionLoop })
+    }
+}

@@ -29,7 +29,7 @@ extension IdentityService {
                 "items": .int(answer.count), "valid": .int(answer.valid), "invalid": .int(answer.count - answer.valid),
             ])
             return EncodedMessage(trustedJSON: answer.bytes)
-        }
+        }.runningOnGlobalPool()  // milliseconds of checks and MBs of answer: off the connection's loop
     }
 
     /// The `VerifyBatch` answer to a request message as JSON bytes, without the RPC: the bytes
@@ -82,7 +82,8 @@ extension IdentityService {
     }
 
     /// Runs `body` over the items, in parallel slices (one per core) for large batches; the
-    /// answers in item order.
+    /// answers in item order. The slices run on the global pool, not on the executor the handler
+    /// prefers (its connection's event loop, one thread): child tasks would inherit that.
     func inSlices<Answer: Sendable>(
         _ items: [IdentityRequestReader.Item],
         _ body: @escaping @Sendable (ArraySlice<IdentityRequestReader.Item>) -> Answer
@@ -93,7 +94,7 @@ extension IdentityService {
         return await withTaskGroup(of: (Int, Answer).self) { group in
             for slice in 0..<slices {
                 let part = items[(slice * size)..<min(items.count, (slice + 1) * size)]
-                group.addTask { (slice, body(part)) }
+                group.addTask(executorPreference: globalConcurrentExecutor) { (slice, body(part)) }
             }
             var parts: [(Int, Answer)] = []
             for await part in group { parts.append(part) }

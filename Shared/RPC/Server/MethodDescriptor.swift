@@ -30,12 +30,31 @@ package struct MethodDescriptor: Sendable {
 package struct RPCMethod: Sendable {
     package typealias Handler = @Sendable (ServerCallIO, ServerContext) async throws -> EncodedMessage?
 
+    /// Where a method's handler runs.
+    package enum Placement: Sendable {
+        /// On the event loop of the call's connection (the default): the request is read, handled
+        /// and answered on one thread, with no hand-over. For handlers that do little CPU work
+        /// between their `await`s, which is almost all of them.
+        case connectionLoop
+        /// On Swift's global concurrent pool: for bulk handlers that compute for milliseconds
+        /// (a batch of 10,000 checks) and would hold up every other connection of the loop.
+        case globalPool
+    }
+
     package let descriptor: MethodDescriptor
     package let handler: Handler
+    package private(set) var placement = Placement.connectionLoop
 
     package init(descriptor: MethodDescriptor, handler: @escaping Handler) {
         self.descriptor = descriptor
         self.handler = handler
+    }
+
+    /// This method with its handler run on Swift's global concurrent pool.
+    package func runningOnGlobalPool() -> RPCMethod {
+        var method = self
+        method.placement = .globalPool
+        return method
     }
 }
 

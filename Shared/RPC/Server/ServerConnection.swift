@@ -194,8 +194,9 @@ final class ServerConnection: FramedConnectionDelegate {
         if let message = frame.message { call.deliver(message, approximateSize: size) }
         if frame.end { call.deliverEnd() }
         // The handler runs on this connection's loop: it starts after the frames at hand, without
-        // waking another thread, and its response goes out from here.
-        call.setTask(Task(executorPreference: loop) { await runCall(call, context) })
+        // waking another thread, and its response goes out from here. Bulk methods run on the pool.
+        let executor: EventLoop? = method.placement == .connectionLoop ? loop : nil
+        call.setTask(Task(executorPreference: executor) { await runCall(call, context) })
     }
 
     private func contractViolation(_ error: FrameContractError) {
