@@ -77,16 +77,17 @@ struct HandlerExecutorTests {
 
     @Test("a batch of handlers on one loop sends its first answers while the last handler still runs")
     func batchSendsEarly() async throws {
-        // 40 calls arrive in one write; each answer is ~4 KiB. The last handler waits (up to 3 s,
-        // spinning: it holds the loop) until the client has seen the first answer: that only
-        // happens if answers leave once 16 KiB wait, not at the end of the batch.
+        // 40 calls arrive in one write; each answer is ~4 KiB. The last handler waits (up to 10 s,
+        // holding the loop) until the client has seen the first answer: that only happens if
+        // answers leave once 16 KiB wait, not at the end of the batch.
         let firstAnswerSeen = Atomic<Bool>(false)
         let service = RPCService(name: "test.v1.Batch", summary: "Batch answers.", methods: [
             .unary("test.v1.Batch", "Answer", request: JSONValue.self, response: JSONValue.self) { request, _ in
                 var sawFirst = false
                 if request["last"] == .bool(true) {
-                    let deadline = ContinuousClock.now + .seconds(3)
-                    while !firstAnswerSeen.load(ordering: .acquiring) && ContinuousClock.now < deadline { sched_yield() }
+                    // Sleeping in steps (not spinning): the loop stays held, the core stays free.
+                    let deadline = ContinuousClock.now + .seconds(10)
+                    while !firstAnswerSeen.load(ordering: .acquiring) && ContinuousClock.now < deadline { usleep(1_000) }
                     sawFirst = firstAnswerSeen.load(ordering: .acquiring)
                 }
                 return ["padding": .string(String(repeating: "答", count: 1300)), "saw_first": .bool(sawFirst)]
@@ -129,6 +130,26 @@ struct HandlerExecutorTests {
             }
         }
         #expect(order.withLock { $0 } == ["current", "after current", "queued"])
+    }
+
+    @Test("a task preferring a loop that has stopped still runs, on the global pool")
+    func stoppedLoop() async throws {
+        let loop = try EventLoop(name: "test-stopped")
+        loop.shutdown()
+        let ran = Atomic<Bool>(false)
+        let onLoop = Atomic<Bool>(true)
+        Task(executorPreference: loop) {
+            onLoop.store(loop.inEventLoop, ordering: .relaxed)
+            ran.store(true, ordering: .releasing)
+        }
+        let deadline = ContinuousClock.now + .seconds(5)
+        while !ran.load(ordering: .acquiring) && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        let didRun = ran.load(ordering: .acquiring)
+        let ranOnLoop = onLoop.load(ordering: .relaxed)
+        #expect(didRun)
+        #expect(!ranOnLoop)
     }
 
     @Test("a task preferring a loop runs there")

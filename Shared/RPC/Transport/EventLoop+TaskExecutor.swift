@@ -10,6 +10,11 @@
 extension EventLoop: TaskExecutor {
     package func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
-        execute { [self] in job.runSynchronously(on: asUnownedTaskExecutor()) }
+        let accepted = executeIfRunning { [self] in job.runSynchronously(on: asUnownedTaskExecutor()) }
+        if !accepted {
+            // The loop has stopped (its server shut down while a handler still awaited something):
+            // the task goes on on the global pool rather than never running again.
+            globalConcurrentExecutor.enqueue(ExecutorJob(job))
+        }
     }
 }

@@ -21,7 +21,8 @@ package final class EventLoop: @unchecked Sendable {
     package let name: String
     private let epollDescriptor: Int32
     private let wakeDescriptor: Int32
-    private let submitted = Mutex<[@Sendable () -> Void]>([])
+    /// Closures waiting to run on the loop; `stopped` once the loop has run its last ones.
+    private let submitted = Mutex<(tasks: [@Sendable () -> Void], stopped: Bool)>(([], false))
     private let wakePending = Atomic<Bool>(false)
     private let stopRequested = Atomic<Bool>(false)
     private let blockedInWait = Atomic<Bool>(false)
@@ -78,7 +79,24 @@ package final class EventLoop: @unchecked Sendable {
     /// Runs `task` on the loop thread, soon (on the loop thread itself: after the work at hand,
     /// before the loop waits again). Callable from any thread.
     package func execute(_ task: @escaping @Sendable () -> Void) {
-        submitted.withLock { $0.append(task) }
+        executeIfRunning(task)
+    }
+
+    /// `execute`, reporting whether the loop took `task`: false once it has stopped (the task is
+    /// then dropped).
+    @discardableResult
+    func executeIfRunning(_ task: @escaping @Sendable () -> Void) -> Bool {
+        let accepted = submitted.withLock { queue -> Bool in
+            guard !queue.stopped else { return false }
+            queue.tasks.append(task)
+            return true
+        }
+        guard accepted else { return false }
+        defer { wake() }
+        return true
+    }
+
+    private func wake() {
         if inEventLoop {
             submittedFromLoop = true
             return
@@ -218,12 +236,27 @@ package final class EventLoop: @unchecked Sendable {
                 for action in timers.popExpired(now: Monotonic.nanoseconds()) { action() }
             }
             if stopRequested.load(ordering: .acquiring) {
-                runSubmitted()
+                finishSubmitted()
                 handlers.removeAll()
                 stopped.signal()
                 return
             }
         }
+    }
+
+    /// At the stop: runs what is queued, and what that queues, until nothing is left; from then on
+    /// `executeIfRunning` refuses work (a task preferring this loop then runs on the global pool).
+    private func finishSubmitted() {
+        for _ in 0..<1000 {
+            runSubmitted()
+            let empty = submitted.withLock { queue -> Bool in
+                guard queue.tasks.isEmpty else { return false }
+                queue.stopped = true
+                return true
+            }
+            if empty { return }
+        }
+        submitted.withLock { $0.stopped = true }
     }
 
     /// Runs the submitted closures, and those they submit in turn (a handler's task queuing its
@@ -235,8 +268,8 @@ package final class EventLoop: @unchecked Sendable {
             wakePending.store(false, ordering: .releasing)
             submittedFromLoop = false
             let tasks = submitted.withLock { queue -> [@Sendable () -> Void] in
-                let tasks = queue
-                queue.removeAll(keepingCapacity: true)
+                let tasks = queue.tasks
+                queue.tasks.removeAll(keepingCapacity: true)
                 return tasks
             }
             if tasks.isEmpty { return }

@@ -12,7 +12,7 @@ import Foundation
 /// | `BEIAN_OFFICE` | the office this deployment serves; its policy profile must exist | required |
 /// | `BEIAN_IDENTITY_ADDRESS` | `host:port` of the office's identity service (mutual TLS) | required |
 /// | `BEIAN_FIELD_KEY` | field-encryption key file (created on first start, mode 0600) | `<state>/field.key` |
-/// | `BEIAN_TODAY` | a fixed "today" `YYYY-MM-DD` (tests, demos); time of day runs | real date, Asia/Shanghai |
+/// | `BEIAN_TODAY` | a fixed "today" `YYYY-MM-DD` (tests, demos); the time of day runs and stops at the day's end | real date, Asia/Shanghai |
 /// | `BEIAN_IDENTITY_TIMEOUT_MS` | how long a submission waits for identity before storing it as pending | 3000 |
 /// | `BEIAN_VERIFY_RETRY_MS`, `BEIAN_VERIFY_RETRY_MAX_MS` | backoff of the pending-verification job | 2000, 300000 |
 /// | `BEIAN_VERIFY_SWEEP_MS` | how often the job looks for pending filings when idle | 60000 |
