@@ -138,8 +138,15 @@ final class ClientConnection: FramedConnectionDelegate, @unchecked Sendable {
     }
 
     /// Sends a frame of `call`; `thenOnLoop` runs on the loop after it is handed to TLS.
+    ///
+    /// The caller encrypts and sends the frame itself ("write-through") only while its call is
+    /// the connection's one call in flight: then nothing is waiting and latency is what counts.
+    /// With more calls in flight, the loop sends the frames, coalesced into fewer writes, and
+    /// callers do not contend with the loop for the TLS engine while it reads their answers
+    /// (64 callers on one connection: 22,000 → 24,000–27,500 calls/s, 73 → 64–71 µs of CPU each).
     func send(_ frame: [UInt8], thenOnLoop action: (@Sendable () -> Void)? = nil) -> Bool {
-        framed.enqueue(frame, thenOnLoop: action)
+        let alone = state.withLock { $0.calls.count <= 1 }
+        return framed.enqueue(frame, thenOnLoop: action, allowWriteThrough: alone)
     }
 
     /// Stops taking calls and closes once the current ones are done (or now if there are none).

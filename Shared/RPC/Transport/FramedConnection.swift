@@ -124,10 +124,11 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
     /// status after a final message, queued without joining the two); `finishing` names a call
     /// whose final frame this is, reported back through `didFinishCalls` once handed to TLS.
     /// `thenOnLoop` runs on the loop right after the frame was handed to TLS (e.g. to arm a
-    /// timer). Returns false if the connection is already closed (the bytes are dropped).
+    /// timer). `allowWriteThrough: false` leaves the sending to the loop even when it sleeps.
+    /// Returns false if the connection is already closed (the bytes are dropped).
     @discardableResult
     package func enqueue(_ frame: [UInt8], then next: [UInt8]? = nil, finishing call: Int64? = nil,
-                         thenOnLoop action: (@Sendable () -> Void)? = nil) -> Bool {
+                         thenOnLoop action: (@Sendable () -> Void)? = nil, allowWriteThrough: Bool = true) -> Bool {
         let onLoop = loop.inEventLoop
         let flush = outbound.withLock { state -> (must: Bool, eager: Bool)? in
             guard !state.isClosed else { return nil }
@@ -156,7 +157,7 @@ package final class FramedConnection: EventLoopHandler, @unchecked Sendable {
         if flush.must {
             // Write-through only when the loop sleeps (waking it would add latency); a busy loop
             // drains soon anyway and coalesces many frames into one TLS write and one send.
-            if !onLoop, loop.isSleeping, let written = io.withLockIfAvailable({ state in writeThrough(&state) }) {
+            if allowWriteThrough, !onLoop, loop.isSleeping, let written = io.withLockIfAvailable({ state in writeThrough(&state) }) {
                 if written.needsLoop && !letFinishedCallsWait(written) {
                     loop.execute { [self] in finishWriteThrough(written) }
                 }
