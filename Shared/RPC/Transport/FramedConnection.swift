@@ -33,10 +33,12 @@ package struct ConnectionCloseReason: Sendable, CustomStringConvertible {
 /// Threads and locks:
 /// - The loop thread owns reading, the frame decoder, registration and closing.
 /// - The TLS engine and the socket's write side are used under `io` (a mutex), by the loop or by
-///   any thread that queues frames: when a handler or a caller queues a frame and nobody else is
-///   writing, it encrypts and sends the frame itself ("write-through"), so a response leaves
-///   without waiting for the loop thread to wake up. If the lock is busy, the loop drains the
-///   queue instead, coalescing whatever has accumulated into one TLS write and one `send`.
+///   another thread that queues frames: when a task off the loop (a lone client call, a handler
+///   placed on the global pool) queues a frame while the loop sleeps and nobody else is writing,
+///   it encrypts and sends the frame itself ("write-through"), without waking the loop. Otherwise
+///   the loop drains the queue, coalescing whatever has accumulated into one TLS write and one
+///   `send`; frames queued on the loop itself leave at the end of its round of work, or as soon
+///   as the task at hand returns once 16 KiB wait.
 /// - `outbound` (a mutex) holds frames waiting to be written, in order. Whoever holds `io` takes
 ///   everything waiting at once, so frames go out in the order they were queued.
 /// - Lock order: `io` before `outbound`, never the reverse.
