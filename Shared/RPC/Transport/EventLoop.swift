@@ -77,7 +77,8 @@ package final class EventLoop: @unchecked Sendable {
     }
 
     /// Runs `task` on the loop thread, soon (on the loop thread itself: after the work at hand,
-    /// before the loop waits again). Callable from any thread.
+    /// before the loop waits again). Callable from any thread; once the loop has stopped, `task`
+    /// is dropped.
     package func execute(_ task: @escaping @Sendable () -> Void) {
         executeIfRunning(task)
     }
@@ -91,9 +92,8 @@ package final class EventLoop: @unchecked Sendable {
             queue.tasks.append(task)
             return true
         }
-        guard accepted else { return false }
-        defer { wake() }
-        return true
+        if accepted { wake() }
+        return accepted
     }
 
     private func wake() {
