@@ -35,7 +35,10 @@ struct LifecycleTests {
         let databaseBytes = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
         let walBytes = try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0
         #expect(databaseBytes > 300 * 2048, "the rows reached the database file")
-        #expect(walBytes < 300 * 2048, "the WAL was restarted instead of growing with every row")
+        // Each row fills a page of its own, so a WAL never restarted would hold at least 300 frames
+        // (4 KiB page + 24-byte header each). How often it restarts depends on how the background
+        // checkpoint keeps up, which a loaded machine slows down: the bound only asks that it did.
+        #expect(walBytes < 250 * (4096 + 24), "the WAL was restarted instead of growing with every row")
         #expect(try await store.read { db in try db.fetchValue(Int.self, "SELECT count(*) FROM value") } == 300)
         await store.close()
     }

@@ -9,7 +9,8 @@ import Synchronization
 /// rolls back only its own changes and gets its own error. Callers are resumed only after COMMIT
 /// returned, that is after the WAL was fsynced (`synchronous = FULL`): an acknowledged write is
 /// durable. While one batch is being fsynced, the next one accumulates, so the number of fsyncs
-/// per second, not the number of writers, bounds throughput.
+/// per second, not the number of writers, bounds throughput. Work a write defers
+/// (`Database.deferToEndOfBatch`) runs after the last savepoint is released, before COMMIT.
 final class GroupCommitWriter: @unchecked Sendable {
     // @unchecked: `database` is used only on `queue` (drain runs there and nowhere else);
     // every other mutable property lives in `state`, behind a Mutex.
@@ -106,20 +107,25 @@ final class GroupCommitWriter: @unchecked Sendable {
             jobs.forEach { $0.fail(error); $0.complete() }
             return
         }
+        database.beginDeferring()
+        defer { database.discardDeferred() }
         var succeeded: [any WriterJob] = []
+        /// Writes that failed on their own (rolled back to their savepoint, outcome already set).
+        var failed: [any WriterJob] = []
         for (index, job) in jobs.enumerated() {
             do {
                 try database.execute("SAVEPOINT \(Self.savepoint)")
             } catch {
-                abort(ran: succeeded, culprit: nil, unrun: Array(jobs[index...]), error: error)
+                abort(ran: succeeded, failed: failed, culprit: nil, unrun: Array(jobs[index...]), error: error)
                 return
             }
+            let mark = database.deferredMark
             var ok = job.run(database)
             guard database.isInsideTransaction else {
                 // SQLite rolled the whole transaction back (disk full, I/O error, or the closure
                 // ran COMMIT/ROLLBACK itself): no earlier write in this batch survived.
                 if ok { job.fail(StoreError(.misuse, "a write closure ended the batch's transaction")) }
-                abort(ran: succeeded, culprit: job, unrun: Array(jobs[(index + 1)...]), error: nil)
+                abort(ran: succeeded, failed: failed, culprit: job, unrun: Array(jobs[(index + 1)...]), error: nil)
                 return
             }
             if ok, database.hasPendingForeignKeyViolations {
@@ -134,10 +140,21 @@ final class GroupCommitWriter: @unchecked Sendable {
                 } catch {
                     job.fail(error)
                     database.rollback(toSavepoint: Self.savepoint)
+                    database.dropDeferred(after: mark)
+                    failed.append(job)
                 }
             } else {
                 database.rollback(toSavepoint: Self.savepoint)
+                database.dropDeferred(after: mark)
+                failed.append(job)
             }
+        }
+        do {
+            try database.runDeferred()
+        } catch {
+            // Deferred work is derived from the writes that succeeded; without it they cannot stand.
+            abort(ran: succeeded, failed: failed, culprit: nil, unrun: [], error: error)
+            return
         }
         do {
             try database.execute("COMMIT TRANSACTION")
@@ -155,8 +172,10 @@ final class GroupCommitWriter: @unchecked Sendable {
         jobs.forEach { $0.complete() }
     }
 
-    /// The batch's transaction is gone: fail the writes that ran, retry the ones that did not.
-    private func abort(ran: [any WriterJob], culprit: (any WriterJob)?, unrun: [any WriterJob], error: (any Error)?) {
+    /// The batch's transaction is gone: fail the writes that ran, retry the ones that did not,
+    /// and answer those that had already `failed` on their own.
+    private func abort(ran: [any WriterJob], failed: [any WriterJob], culprit: (any WriterJob)?, unrun: [any WriterJob],
+                       error: (any Error)?) {
         database.rollbackIfNeeded()
         let reason = error.map { "\($0)" } ?? "another write in the same batch failed and SQLite rolled back the batch"
         for job in ran {
@@ -164,10 +183,11 @@ final class GroupCommitWriter: @unchecked Sendable {
         }
         if let error { culprit?.fail(error) }
         state.withLock { state in
-            state.statistics.writesFailed += ran.count + (culprit == nil ? 0 : 1)
+            state.statistics.writesFailed += ran.count + failed.count + (culprit == nil ? 0 : 1)
             state.pending.insert(contentsOf: unrun, at: 0)
         }
         ran.forEach { $0.complete() }
+        failed.forEach { $0.complete() }
         culprit?.complete()
     }
 }

@@ -12,6 +12,9 @@ package final class Database {
     let handle: OpaquePointer
     var statementCache: [String: Statement] = [:]
     private(set) var isClosed = false
+    /// Work deferred to the end of the group commit being run (`deferToEndOfBatch`), in order;
+    /// nil when no batch is collecting (deferred work then runs at once).
+    var deferredWork: [(Database) throws -> Void]?
 
     /// Opens (and, with `create`, creates) the file at `path` in multi-thread mode.
     init(path: String, readOnly: Bool = false, create: Bool = true) throws {

@@ -38,14 +38,21 @@ extension FilingRepository {
     }
 
     /// Puts a filing's names into the search indexes (`filing_search`, `filing_gram`; rowid = `filing.seq`).
+    ///
+    /// At the end of the group commit: both are FTS5 tables, which flush their pending terms to a
+    /// new segment at every savepoint, and the writer opens one per write. Deferred, a batch's
+    /// names are flushed once, at COMMIT (about 40% of the writer's CPU per submission before).
     private func index(_ prepared: PreparedFiling, sequence: Int64, replacing: Bool, in db: Database) throws {
-        if replacing {
-            try db.execute("DELETE FROM filing_search WHERE rowid = ?", [sequence])
-            try db.execute("DELETE FROM filing_gram WHERE rowid = ?", [sequence])
+        let names = prepared.trigramNames, grams = prepared.grams
+        try db.deferToEndOfBatch { db in
+            if replacing {
+                try db.execute("DELETE FROM filing_search WHERE rowid = ?", [sequence])
+                try db.execute("DELETE FROM filing_gram WHERE rowid = ?", [sequence])
+            }
+            try db.execute("INSERT INTO filing_search (rowid, account_name, operator_name) VALUES (?, ?, ?)",
+                           [sequence, names.account, names.operator])
+            try db.execute("INSERT INTO filing_gram (rowid, grams) VALUES (?, ?)", [sequence, grams])
         }
-        try db.execute("INSERT INTO filing_search (rowid, account_name, operator_name) VALUES (?, ?, ?)",
-                       [sequence, prepared.trigramNames.account, prepared.trigramNames.operator])
-        try db.execute("INSERT INTO filing_gram (rowid, grams) VALUES (?, ?)", [sequence, prepared.grams])
     }
 
     /// Appends an entry to a filing's history.
