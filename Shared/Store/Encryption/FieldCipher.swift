@@ -13,8 +13,9 @@ import BeianTLS
 /// `lookupHash` instead. Store both in BLOB columns, e.g. `id_number_box` and `id_number_lookup`
 /// (with an index on the latter).
 package struct FieldCipher: Sendable {
-    private let encryptionKey: [UInt8]
-    private let lookupKey: [UInt8]
+    /// The derived keys, set up once (see `AESGCMKey`, `HMACSHA256Key`).
+    private let encryptionKey: AESGCMKey
+    private let lookupKey: HMACSHA256Key
     private let normalizeForLookup: @Sendable (String) -> String
 
     /// The format byte at the start of every sealed value.
@@ -29,15 +30,19 @@ package struct FieldCipher: Sendable {
         guard masterKey.count == AESGCM.keyByteCount else {
             throw StoreError(.keyFile, "the field-encryption master key must be 32 bytes, got \(masterKey.count)")
         }
-        encryptionKey = HMACSHA256.authenticate(Array("beian.field.v1.encrypt".utf8), key: masterKey)
-        lookupKey = HMACSHA256.authenticate(Array("beian.field.v1.lookup".utf8), key: masterKey)
+        do {
+            encryptionKey = try AESGCMKey(HMACSHA256.authenticate(Array("beian.field.v1.encrypt".utf8), key: masterKey))
+        } catch {
+            throw StoreError(.keyFile, "the field-encryption key could not be set up: \(error)")
+        }
+        lookupKey = HMACSHA256Key(HMACSHA256.authenticate(Array("beian.field.v1.lookup".utf8), key: masterKey))
         self.normalizeForLookup = normalizeForLookup
     }
 
     /// Encrypts `value` for the column or purpose named `purpose` (e.g. "operator.id_number").
     package func seal(_ value: String, purpose: String) throws -> [UInt8] {
         do {
-            return [Self.formatVersion] + (try AESGCM.seal(Array(value.utf8), key: encryptionKey, associatedData: aad(purpose)))
+            return [Self.formatVersion] + (try encryptionKey.seal(Array(value.utf8), associatedData: aad(purpose)))
         } catch {
             throw StoreError(.sealedField, "could not seal a value for \(purpose): \(error)")
         }
@@ -53,7 +58,7 @@ package struct FieldCipher: Sendable {
         }
         let plaintext: [UInt8]
         do {
-            plaintext = try AESGCM.open(Array(box.dropFirst()), key: encryptionKey, associatedData: aad(purpose))
+            plaintext = try encryptionKey.open(Array(box.dropFirst()), associatedData: aad(purpose))
         } catch {
             throw StoreError(.sealedField, """
                 the sealed \(purpose) value does not open: wrong field-encryption key, a box from \
@@ -70,7 +75,7 @@ package struct FieldCipher: Sendable {
     /// The purpose is hashed too, so equal values in unrelated columns do not link up.
     package func lookupHash(_ value: String, purpose: String) -> [UInt8] {
         let message = Array(purpose.utf8) + [0] + Array(normalizeForLookup(value).utf8)
-        return HMACSHA256.authenticate(message, key: lookupKey)
+        return lookupKey.authenticate(message)
     }
 
     private func aad(_ purpose: String) -> [UInt8] {
