@@ -49,13 +49,6 @@ struct FilingGenerator {
             templates.append(try SubmissionAssessor.assess(form, profile: profile, calendar: calendar, today: filed))
         }
         self.templates = templates
-        if ProcessInfo.processInfo.environment["DUMPJSON"] != nil {
-            for t in templates.prefix(8) {
-                print(String(decoding: try JSONCoding.encode(t.scope), as: UTF8.self))
-                print(String(decoding: try JSONCoding.encode(t.deadline), as: UTF8.self))
-                print(String(decoding: try JSONCoding.encode(t.content), as: UTF8.self))
-            }
-        }
     }
 
     /// Filing `index`: a template with its own names, status and submission time.

@@ -9,11 +9,14 @@ import TestSupport
 extension IntakeBenchmark {
     /// Submissions acknowledged per second at `clients` concurrent clients (one TLS connection
     /// each), each a new Shangluo filing with valid identity numbers, durable before the receipt.
-    static func submissions(duration: Double, clients: Int, intakeLoops: Int) async throws -> [String] {
+    /// With `count` > 0, the measured part is exactly `count` submissions (spread over the
+    /// clients) instead of `duration` seconds: for profiles that count instructions.
+    static func submissions(duration: Double, clients: Int, intakeLoops: Int, count: Int = 0) async throws -> [String] {
         let root = try TemporaryDirectory(prefix: "bench-intake")
         defer { root.remove() }
         let identity = try await start("identity", state: root.file("identity"), extra: [:])
         defer { kill(identity.process.pid, SIGTERM) }
+        let profiled = !launcher("intake").isEmpty
         let intake = try await start("intake", state: root.file("intake"), extra: [
             "BEIAN_IDENTITY_ADDRESS": identity.address, "BEIAN_TODAY": today, "BEIAN_LOOPS": String(intakeLoops),
         ])
@@ -24,14 +27,16 @@ extension IntakeBenchmark {
         let counter = Counter()
         // Connect every client, then warm up.
         _ = try await burst(connections, counter: counter, seconds: 0)
-        _ = try await burst(connections, counter: counter, seconds: min(2, duration / 2))
+        _ = try await burst(connections, counter: counter, seconds: profiled ? 0 : min(2, duration / 2))
         let pids = [intake.process.pid, identity.process.pid]
         let before = [processCPUSeconds()] + pids.map { processCPUSeconds(pid: $0) }
-        let result = try await burst(connections, counter: counter, seconds: duration)
+        let result = try await burst(connections, counter: counter, seconds: duration,
+                                     callsEach: count > 0 ? max(1, count / clients) : nil)
         let after = [processCPUSeconds()] + pids.map { processCPUSeconds(pid: $0) }
         let spent = zip(after, before).map { $0 - $1 }
         let cpu = spent.reduce(0, +)
         for connection in connections { connection.close() }
+        if profiled { _ = await intake.terminate(timeout: 600) }  // lets the profiler write its output
         let calls = result.latencies.samples.count
         func perCall(_ seconds: Double) -> String { String(format: "%.0f µs", seconds / Double(max(1, calls)) * 1e6) }
         return [
@@ -55,14 +60,17 @@ extension IntakeBenchmark {
         var pending = 0
     }
 
-    /// Every client submits new filings back to back for `seconds` (at least one each).
-    private static func burst(_ connections: [RPCClient], counter: Counter, seconds: Double) async throws -> Burst {
+    /// Every client submits new filings back to back for `seconds` (at least one each), or
+    /// exactly `callsEach` times.
+    private static func burst(_ connections: [RPCClient], counter: Counter, seconds: Double,
+                              callsEach: Int? = nil) async throws -> Burst {
         let start = Monotonic.nanoseconds()
         let end = start + UInt64(seconds * 1e9)
         var total = try await withThrowingTaskGroup(of: Burst.self) { group in
             for connection in connections {
                 group.addTask {
                     var mine = Burst()
+                    var made = 0
                     repeat {
                         let form = form(counter.next())
                         let before = Monotonic.nanoseconds()
@@ -70,7 +78,8 @@ extension IntakeBenchmark {
                                                                  as: SubmissionReceipt.self)
                         mine.latencies.record(nanoseconds: Monotonic.nanoseconds() - before)
                         if receipt.verification == .verified { mine.verified += 1 } else { mine.pending += 1 }
-                    } while Monotonic.nanoseconds() < end
+                        made += 1
+                    } while callsEach.map { made < $0 } ?? (Monotonic.nanoseconds() < end)
                     return mine
                 }
             }

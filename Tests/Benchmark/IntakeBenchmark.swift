@@ -7,7 +7,7 @@ import IdentityService
 import IntakeService
 import TestSupport
 
-/// The intake benchmark (`beian-bench intake [submit|list|all|generate]`):
+/// The intake benchmark (`beian-bench intake [submit|steps|list|all|generate]`):
 /// 1. submissions acknowledged per second at 64 clients over TLS, durable, identity check included;
 /// 2. staff lists and name searches over a database of 1,000,000 filings (`--filings N`).
 ///
@@ -27,7 +27,10 @@ enum IntakeBenchmark {
             await serve(options.positionals.dropFirst().first ?? "")
         case "submit":
             return try await submissions(duration: duration, clients: options.int("clients", default: 64),
-                                         intakeLoops: options.int("intake-loops", default: 2))
+                                         intakeLoops: options.int("intake-loops", default: 2),
+                                         count: options.int("submissions", default: 0))
+        case "steps":
+            return try await steps(count: options.int("filings", default: 20_000), rounds: options.int("rounds", default: 3))
         case "list":
             return try await lists(filings: options.int("filings", default: 1_000_000),
                                    iterations: options.int("iterations", default: 200))
@@ -43,7 +46,7 @@ enum IntakeBenchmark {
                 + [""] + lists(filings: options.int("filings", default: 1_000_000),
                                iterations: options.int("iterations", default: 200))
         default:
-            throw BenchmarkUsage("intake mode must be submit, list, all or generate, got \(mode)")
+            throw BenchmarkUsage("intake mode must be submit, steps, list, all or generate, got \(mode)")
         }
     }
 
@@ -64,13 +67,21 @@ enum IntakeBenchmark {
         }
     }
 
-    /// Starts `name` as a child process on `state`, with `extra` settings.
+    /// Starts `name` as a child process on `state`, with `extra` settings. With
+    /// `BEIAN_BENCH_LAUNCH_INTAKE` (or `_IDENTITY`) set, e.g. to `/usr/bin/valgrind --tool=callgrind`,
+    /// the service runs under that program (words split at spaces).
     static func start(_ name: String, state: String, extra: [String: String]) async throws -> ServiceProcess {
         try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
         var environment = try ServiceEnvironment.make(service: name, stateDirectory: state, office: office, extra: extra)
         environment["BEIAN_LOG_LEVEL"] = "warning"
         return try await ServiceProcess("beian-bench", environment: environment, arguments: ["intake", "serve", name],
-                                        readyTimeout: 600)
+                                        readyTimeout: 600, launcher: launcher(name))
+    }
+
+    /// The launcher words set for service `name`, if any.
+    static func launcher(_ name: String) -> [String] {
+        let setting = ProcessInfo.processInfo.environment["BEIAN_BENCH_LAUNCH_\(name.uppercased())"] ?? ""
+        return setting.split(separator: " ").map(String.init)
     }
 
     /// A client of intake: a staff member's (clerk of the office) or an operator's.

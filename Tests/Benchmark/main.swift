@@ -3,7 +3,7 @@ import Foundation
 
 // beian-bench: the measurements behind the README's figures. Run in release mode:
 //   swift build -c release --product beian-bench && .build/release/beian-bench all
-// Subcommands: all | rpc | handshakes | memory | json | model | store | identity | intake [submit|list|all]
+// Subcommands: all | rpc | handshakes | memory | json | model | store | identity | intake [submit|steps|list|all]
 // (`all` leaves out intake, whose 1,000,000-filing database takes minutes to generate)
 // Options: --duration SECONDS (per measured point, default 5), --loops N (server loop threads, default 1);
 // rpc: --connections 1,4 --callers 1,16,64 --callers-on pool,loop (where the calling tasks run)

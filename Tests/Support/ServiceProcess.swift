@@ -34,11 +34,21 @@ package final class ServiceProcess: @unchecked Sendable {
     }
 
     /// Starts `name` with `environment` (added to a minimal one) and waits for its ready line.
-    package init(_ name: String, environment: [String: String], arguments: [String] = [], readyTimeout: Double = 30) async throws {
+    /// `launcher` runs it under another program (e.g. `["/usr/bin/valgrind", "--tool=callgrind"]`
+    /// for a benchmark's profile): the launcher's first word is executed with the rest, then the
+    /// product's path and `arguments`.
+    package init(_ name: String, environment: [String: String], arguments: [String] = [], readyTimeout: Double = 30,
+                 launcher: [String] = []) async throws {
         self.name = name
         var env = ["PATH": "/usr/bin:/bin", "HOME": NSTemporaryDirectory(), "LANG": "C.UTF-8"]
         for (key, value) in environment { env[key] = value }
-        process = try ChildProcess(executable: try Self.executable(name), arguments: arguments, environment: env)
+        let product = try Self.executable(name)
+        if let program = launcher.first {
+            process = try ChildProcess(executable: program, arguments: launcher.dropFirst() + [product] + arguments,
+                                       environment: env)
+        } else {
+            process = try ChildProcess(executable: product, arguments: arguments, environment: env)
+        }
         let ready = AsyncStream<String>.makeStream()
         Self.readLines(from: process.standardError) { [logLines] line in logLines.append(line) }
         Self.readLines(from: process.standardOutput) { [stdoutLines] line in

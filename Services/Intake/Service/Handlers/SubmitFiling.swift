@@ -60,7 +60,7 @@ extension IntakeService {
         }
     }
 
-    static func receipt(_ record: IntakeFiling, accessCode: String, missing: [MaterialRule]) -> SubmissionReceipt {
+    package static func receipt(_ record: IntakeFiling, accessCode: String, missing: [MaterialRule]) -> SubmissionReceipt {
         var zh = ["已受理，备案编号\(record.filing.id)，请妥善保存查询码（仅显示一次）"]
         var en = ["received as \(record.filing.id); keep the access code, it is shown only once"]
         if record.verification.state == .pending {

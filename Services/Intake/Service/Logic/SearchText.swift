@@ -37,21 +37,24 @@ package enum SearchText {
         return folded == name ? name : name + String(separator) + folded
     }
 
-    /// The gram tokens of a filing's names, space separated (each distinct token once).
+    /// The gram tokens of a filing's names, space separated (each distinct token once, in order
+    /// of first appearance).
     package static func grams(_ names: String...) -> String {
-        var seen = Set<String>()
-        var tokens: [String] = []
+        var seen = Set<UInt64>()
+        var text: [UInt8] = []
+        text.reserveCapacity(names.reduce(0) { $0 + $1.utf8.count } * 8)
         for name in names {
             let scalars = Array(gramForm(name).unicodeScalars)
             for index in scalars.indices {
-                let unigram = token(scalars[index...index])
-                if seen.insert(unigram).inserted { tokens.append(unigram) }
+                let unigram = UInt64(scalars[index].value)
+                if seen.insert(unigram).inserted { appendToken(&text, scalars[index...index]) }
                 guard index + 1 < scalars.count else { continue }
-                let bigram = token(scalars[index...(index + 1)])
-                if seen.insert(bigram).inserted { tokens.append(bigram) }
+                // A pair as one number: scalars take 21 bits; bit 42 keeps pairs apart from single scalars.
+                let bigram = 1 << 42 | unigram << 21 | UInt64(scalars[index + 1].value)
+                if seen.insert(bigram).inserted { appendToken(&text, scalars[index...(index + 1)]) }
             }
         }
-        return tokens.joined(separator: " ")
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// The FTS5 query for a 1–2 scalar search text (already in `gramForm`), or nil for other lengths.
@@ -69,12 +72,34 @@ package enum SearchText {
     /// Each scalar as 4 base-36 digits (36⁴ > 0x10FFFF): a token of ASCII letters and digits only,
     /// which the `ascii` tokenizer keeps whole. Unigrams are 4 characters long, bigrams 8.
     static func token(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-        var result = ""
-        for scalar in scalars {
-            let digits = String(scalar.value, radix: 36)
-            result += String(repeating: "0", count: 4 - digits.count) + digits
-        }
-        return result
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(8)
+        for scalar in scalars { appendDigits(&bytes, scalar) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `scalars` as one token to a space-separated token list.
+    private static func appendToken(_ text: inout [UInt8], _ scalars: ArraySlice<Unicode.Scalar>) {
+        if !text.isEmpty { text.append(UInt8(ascii: " ")) }
+        for scalar in scalars { appendDigits(&text, scalar) }
+    }
+
+    /// The 4 base-36 digits (lower-case) of `scalar`'s value.
+    @inline(__always)
+    private static func appendDigits(_ bytes: inout [UInt8], _ scalar: Unicode.Scalar) {
+        var value = scalar.value
+        let fourth = digit(value % 36); value /= 36
+        let third = digit(value % 36); value /= 36
+        let second = digit(value % 36); value /= 36
+        bytes.append(digit(value))
+        bytes.append(second)
+        bytes.append(third)
+        bytes.append(fourth)
+    }
+
+    @inline(__always)
+    private static func digit(_ value: UInt32) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + UInt8(value) : UInt8(ascii: "a") + UInt8(value - 10)
     }
 }
 

@@ -6,14 +6,14 @@ import BeianStore
 /// (`FilingRepository.prepare`), so that the single writer only binds and steps statements.
 package struct PreparedFiling: Sendable {
     /// One version to insert.
-    struct Version: Sendable {
+    package struct Version: Sendable {
         var number: Int
         var atMilliseconds: Int64
         var actor: String
         var event: String
         var status: String
         /// Sealed content; empty when the content is the previous version's.
-        var contentBox: [UInt8]
+        package var contentBox: [UInt8]
     }
 
     /// The record the values were made from.
@@ -23,11 +23,11 @@ package struct PreparedFiling: Sendable {
     /// `filing` columns from `local_office` to `version`, in `FilingRepository.columnList` order.
     let columns: [DatabaseValue]
     /// The sealed `StoredState`.
-    let stateBox: [UInt8]
+    package let stateBox: [UInt8]
     /// The shared values it refers to.
     let shared: [SharedValue]
     /// The versions to insert.
-    let versions: [Version]
+    package let versions: [Version]
     /// Texts for the trigram index (names, with their folded forms).
     let trigramNames: (account: String, operator: String)
     /// Tokens for the gram index.
@@ -72,7 +72,7 @@ extension FilingRepository {
                 contentBox: unchanged ? [] : try seal(version.content, purpose: Purpose.content)))
         }
         let account = filing.object.name, person = filing.operator.name
-        let (state, shared) = try StoredState.make(record)
+        let (state, shared) = try StoredState.make(record, values: shared)
         return PreparedFiling(
             record: record, storedVersions: storedVersions, columns: StatementArguments(values).positional,
             stateBox: try seal(state, purpose: Purpose.compactState), shared: shared, versions: versions,

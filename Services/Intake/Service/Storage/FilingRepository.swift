@@ -94,13 +94,14 @@ struct StoredState: Codable {
     var reviewNeeded: Bool
     var corrections: [FieldViolation]
 
-    /// The state of `record`, and the shared values it refers to.
-    static func make(_ record: IntakeFiling) throws -> (StoredState, [SharedValue]) {
+    /// The state of `record`, and the shared values it refers to (made through `values`, which
+    /// remembers the ones it made).
+    static func make(_ record: IntakeFiling, values: SharedValueCache) throws -> (StoredState, [SharedValue]) {
         let filing = record.filing
         var shared: [SharedValue] = []
-        func reference<T: Encodable>(_ value: T?) throws -> String? {
+        func reference<T: Encodable & Hashable & Sendable>(_ value: T?) throws -> String? {
             guard let value else { return nil }
-            let item = try SharedValue(value)
+            let item = try values.shared(value)
             shared.append(item)
             return item.ref
         }

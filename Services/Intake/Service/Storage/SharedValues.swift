@@ -21,9 +21,32 @@ struct SharedValue: Sendable, Hashable {
     }
 }
 
-/// Shared values already read, by reference (a reference always names the same value).
+/// Shared values already read, by reference (a reference always names the same value), and
+/// shared values already made, by value (so that the JSON and hash of a profile's rule are
+/// computed once, not for every filing).
 final class SharedValueCache: Sendable {
     private let values = Mutex<[String: String]>([:])
+    private let made = Mutex<[MadeKey: SharedValue]>([:])
+    /// Values made are remembered up to this many (a profile has a few dozen).
+    static let madeLimit = 1_024
+
+    /// The shared form of `value`, made once.
+    func shared<T: Encodable & Hashable & Sendable>(_ value: T) throws -> SharedValue {
+        let key = MadeKey(value: value)
+        if let known = made.withLock({ $0[key] }) { return known }
+        let item = try SharedValue(value)
+        made.withLock { made in
+            if made.count < Self.madeLimit { made[key] = item }
+        }
+        return item
+    }
+
+    /// A value made shared, as a dictionary key.
+    private struct MadeKey: Hashable, @unchecked Sendable {
+        // @unchecked: only made from `Sendable` values (`shared(_:)`), which AnyHashable keeps as is.
+        let value: AnyHashable
+        init<T: Hashable & Sendable>(value: T) { self.value = AnyHashable(value) }
+    }
 
     /// The JSON of `ref`, from memory or from `filing_shared_value`.
     func json(_ ref: String, in db: Database) throws -> String {

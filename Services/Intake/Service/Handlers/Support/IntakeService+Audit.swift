@@ -20,7 +20,7 @@ extension IntakeService {
 }
 
 /// A history entry and its audit entry, encoded before the write transaction (`record` in two steps).
-struct PreparedRecord: Sendable {
+package struct PreparedRecord: Sendable {
     let history: PreparedHistory
     let actor: String
     let action: String
@@ -29,7 +29,7 @@ struct PreparedRecord: Sendable {
     let time: Timestamp
 
     /// The entries recording `action` on `record` (its status after the change is added to `details`).
-    init(_ action: String, actor: String, filing record: IntakeFiling, version: Int?, details: [String: String],
+    package init(_ action: String, actor: String, filing record: IntakeFiling, version: Int?, details: [String: String],
          at time: Timestamp) throws {
         var all = details
         all["status"] = record.filing.status.rawValue
@@ -46,7 +46,7 @@ struct PreparedRecord: Sendable {
     }
 
     /// Appends both entries for filing row `sequence`, in the caller's transaction.
-    func write(filing sequence: Int64, repository: FilingRepository, in db: Database) throws {
+    package func write(filing sequence: Int64, repository: FilingRepository, in db: Database) throws {
         try repository.appendHistory(history, filing: sequence, in: db)
         try db.appendAudit(actor: actor, action: action, subject: subject, details: auditDetails, at: time.date)
     }
