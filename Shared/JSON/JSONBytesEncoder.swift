@@ -16,12 +16,25 @@ struct JSONBytesEncoder {
     static func encode<T: Encodable>(_ value: T, into writer: inout JSONWriter) throws {
         let state = ByteEncodingState(writer: writer)
         writer = JSONWriter()  // the state owns the buffer while encoding (no copy-on-write)
-        defer {
-            writer = state.writer
-            state.encoders.removeAll()  // they refer back to the state
-        }
+        defer { writer = state.writer }
         try state.encodeValue(value, path: .root)
     }
+}
+
+/// A coding path kept as a cheap linked list; the `[CodingKey]` array is built only when an
+/// error needs it.
+indirect enum LazyCodingPath {
+    case root
+    case child(LazyCodingPath, any CodingKey)
+
+    var keys: [any CodingKey] {
+        switch self {
+        case .root: return []
+        case .child(let parent, let key): return parent.keys + [key]
+        }
+    }
+
+    func appending(_ key: any CodingKey) -> LazyCodingPath { .child(self, key) }
 }
 
 final class ByteEncodingState {
@@ -29,10 +42,6 @@ final class ByteEncodingState {
     /// Open containers, innermost last: their ids and member counts.
     private var stack: [(id: Int, isObject: Bool, count: Int)] = []
     private var nextID = 0
-    /// Encoders handed to `encode(to:)`, by nesting depth, reused for the next value at the same
-    /// depth unless something else kept a reference (one allocation per depth, not per value).
-    var encoders: [ByteEncoder] = []
-    private var encoderDepth = 0
 
     init(writer: JSONWriter) {
         self.writer = writer
@@ -69,27 +78,18 @@ final class ByteEncodingState {
         writer.appendByte(UInt8(ascii: ":"))
     }
 
-    /// Writes `"snake_case":` for a Swift property name, converting on the fly: a name without
-    /// capitals is copied in one go, others converted straight into the buffer; a name with
-    /// something to escape (never seen in practice) through `writeKey`.
+    /// Writes `"snake_case":` for a Swift property name, converting on the fly.
     func writeSwiftKey(_ name: String) {
-        var utf8 = name
-        let written = utf8.withUTF8 { bytes -> Bool in
-            var hasCapital = false
-            for byte in bytes {
-                if byte < 0x20 || byte == 0x22 || byte == 0x5C { return false }
-                if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { hasCapital = true }
-            }
-            if hasCapital {
-                writer.writeSnakeCaseKey(bytes)
-            } else {
-                writer.appendByte(UInt8(ascii: "\""))
-                writer.appendRaw(bytes)
-                writer.appendLiteral("\":")
-            }
+        let plain = SnakeCase.withSnakeBytes(name) { generated -> Bool in
+            var safe = true
+            for byte in generated.camel where byte < 0x20 || byte == 0x22 || byte == 0x5C { safe = false }
+            guard safe else { return false }
+            writer.appendByte(UInt8(ascii: "\""))
+            generated.forEach { writer.appendByte($0) }
+            writer.appendLiteral("\":")
             return true
         }
-        if !written { writeKey(SnakeCase.convert(name)) }
+        if !plain { writeKey(SnakeCase.convert(name)) }
     }
 
     func count(of id: Int) -> Int {
@@ -126,22 +126,13 @@ final class ByteEncodingState {
         if T.self == Date.self { return writer.writeString(EncodingBox.formatDate(value as! Date)) }
         if T.self == Data.self { return writer.writeString((value as! Data).base64EncodedString()) }
         // Only `[String: V]` conforms, and every dictionary is one pointer wide: skip the (costly)
-        // conformance look-up for everything else.
+        // conformance look-up for the many values that cannot be one.
         if MemoryLayout<T>.size == MemoryLayout<[String: Int]>.size,
            let dictionary = value as? any StringKeyedDictionaryEncodable {
             return try writer.write(try dictionary.encodeMembers(codingPath: path.keys))
         }
         let depth = stack.count
-        let encoder: ByteEncoder
-        if encoderDepth < encoders.count, isKnownUniquelyReferenced(&encoders[encoderDepth]) {
-            encoder = encoders[encoderDepth]
-            encoder.reset(path: path)
-        } else {
-            encoder = ByteEncoder(state: self, path: path)
-            if encoderDepth < encoders.count { encoders[encoderDepth] = encoder } else { encoders.append(encoder) }
-        }
-        encoderDepth += 1
-        defer { encoderDepth -= 1 }
+        let encoder = ByteEncoder(state: self, path: path)
         try value.encode(to: encoder)
         if !encoder.wroteSomething {
             writer.appendLiteral("{}")  // encoded nothing: an empty object, as Foundation does
@@ -160,7 +151,7 @@ final class ByteEncodingState {
 
 final class ByteEncoder: Encoder {
     let state: ByteEncodingState
-    private(set) var path: LazyCodingPath
+    let path: LazyCodingPath
     var codingPath: [any CodingKey] { path.keys }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
     private(set) var wroteSomething = false
@@ -169,13 +160,6 @@ final class ByteEncoder: Encoder {
     init(state: ByteEncodingState, path: LazyCodingPath) {
         self.state = state
         self.path = path
-    }
-
-    /// Makes this encoder new again, for the next value at its depth.
-    func reset(path: LazyCodingPath) {
-        self.path = path
-        wroteSomething = false
-        containerID = nil
     }
 
     private func containerID(object: Bool) -> Int {
@@ -187,11 +171,11 @@ final class ByteEncoder: Encoder {
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
-        KeyedEncodingContainer(ByteKeyedEncoder<Key>(state: state, id: containerID(object: true), path: path.materialized()))
+        KeyedEncodingContainer(ByteKeyedEncoder<Key>(state: state, id: containerID(object: true), path: path))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        ByteUnkeyedEncoder(state: state, id: containerID(object: false), path: path.materialized())
+        ByteUnkeyedEncoder(state: state, id: containerID(object: false), path: path)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer {
@@ -259,14 +243,13 @@ struct ByteKeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
         // The protocol does not let this throw; an out-of-order use surfaces on the next write.
         try? member(key)
         let child = state.open(object: true)
-        return KeyedEncodingContainer(ByteKeyedEncoder<NestedKey>(state: state, id: child,
-                                                                  path: path.appending(key).materialized()))
+        return KeyedEncodingContainer(ByteKeyedEncoder<NestedKey>(state: state, id: child, path: path.appending(key)))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
         try? member(key)
         let child = state.open(object: false)
-        return ByteUnkeyedEncoder(state: state, id: child, path: path.appending(key).materialized())
+        return ByteUnkeyedEncoder(state: state, id: child, path: path.appending(key))
     }
 
     mutating func superEncoder() -> any Encoder { FallbackEncoder() }
@@ -283,7 +266,7 @@ struct ByteUnkeyedEncoder: UnkeyedEncodingContainer {
     private func element() throws -> LazyCodingPath {
         let index = state.count(of: id)
         try state.prepareMember(of: id)
-        return path.appending(IndexCodingKey(index))
+        return path.appending(AnyCodingKey(intValue: index))
     }
 
     mutating func encodeNil() throws {
@@ -312,13 +295,13 @@ struct ByteUnkeyedEncoder: UnkeyedEncodingContainer {
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         let childPath = (try? element()) ?? path
         let child = state.open(object: true)
-        return KeyedEncodingContainer(ByteKeyedEncoder<NestedKey>(state: state, id: child, path: childPath.materialized()))
+        return KeyedEncodingContainer(ByteKeyedEncoder<NestedKey>(state: state, id: child, path: childPath))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
         let childPath = (try? element()) ?? path
         let child = state.open(object: false)
-        return ByteUnkeyedEncoder(state: state, id: child, path: childPath.materialized())
+        return ByteUnkeyedEncoder(state: state, id: child, path: childPath)
     }
 
     mutating func superEncoder() -> any Encoder { FallbackEncoder() }

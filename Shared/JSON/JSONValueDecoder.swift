@@ -117,7 +117,7 @@ enum DecodingBox {
         result.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
             guard case .string(let s) = element else {
-                let elementPath = path.appending(IndexCodingKey(index))
+                let elementPath = path.appending(AnyCodingKey(intValue: index))
                 throw nullOr(mismatch("a string", element, elementPath), element, elementPath)
             }
             result.append(s)
@@ -130,7 +130,7 @@ enum DecodingBox {
         var result: [Int] = []
         result.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
-            result.append(try integer(Int.self, element, path.appending(IndexCodingKey(index))))
+            result.append(try integer(Int.self, element, path.appending(AnyCodingKey(intValue: index))))
         }
         return result
     }
@@ -193,7 +193,7 @@ struct KeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     init(object: JSONObject, path: LazyCodingPath) {
         self.object = object
-        self.path = path.materialized()
+        self.path = path
     }
 
     var allKeys: [Key] { object.keys.compactMap { Key(stringValue: $0) } }
@@ -282,14 +282,14 @@ struct UnkeyedDecoder: UnkeyedDecodingContainer {
 
     init(elements: [JSONValue], path: LazyCodingPath) {
         self.elements = elements
-        self.path = path.materialized()
+        self.path = path
     }
 
     var count: Int? { elements.count }
     var isAtEnd: Bool { currentIndex >= elements.count }
 
     private mutating func next() throws -> (JSONValue, LazyCodingPath) {
-        let elementPath = path.appending(IndexCodingKey(currentIndex))
+        let elementPath = path.appending(AnyCodingKey(intValue: currentIndex))
         guard !isAtEnd else {
             throw DecodingError.valueNotFound(Any.self, .init(codingPath: elementPath.keys, debugDescription: "is required (array too short)"))
         }

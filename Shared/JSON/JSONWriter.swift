@@ -51,42 +51,6 @@ package struct JSONWriter {
         bytes.append(contentsOf: raw)
     }
 
-    /// Writes `"snake_case":` for a camelCase name that needs no escaping (see `SnakeCase`), in
-    /// one pass over the name, straight into the buffer.
-    package mutating func writeSnakeCaseKey(_ camel: UnsafeBufferPointer<UInt8>) {
-        let start = bytes.count
-        let count = camel.count
-        // Room for a quote, every byte doubled by an underscore at most, and `":`; then trimmed.
-        bytes.append(contentsOf: repeatElement(0, count: 2 * count + 3))
-        let written = bytes.withUnsafeMutableBufferPointer { buffer -> Int in
-            var out = start
-            buffer[out] = UInt8(ascii: "\"")
-            out += 1
-            for i in 0..<count {
-                let c = camel[i]
-                if c >= 65 && c <= 90 {
-                    if i > 0 {
-                        let previous = camel[i - 1]
-                        let nextIsLower = i + 1 < count && camel[i + 1] >= 97 && camel[i + 1] <= 122
-                        if (previous >= 97 && previous <= 122) || (previous >= 48 && previous <= 57)
-                            || (previous >= 65 && previous <= 90 && nextIsLower) {
-                            buffer[out] = UInt8(ascii: "_")
-                            out += 1
-                        }
-                    }
-                    buffer[out] = c + 32
-                } else {
-                    buffer[out] = c
-                }
-                out += 1
-            }
-            buffer[out] = UInt8(ascii: "\"")
-            buffer[out + 1] = UInt8(ascii: ":")
-            return out + 2
-        }
-        bytes.removeLast(bytes.count - written)
-    }
-
     @inline(__always)
     package mutating func appendByte(_ byte: UInt8) {
         bytes.append(byte)

@@ -11,7 +11,10 @@ extension IntakeBenchmark {
     /// each), each a new Shangluo filing with valid identity numbers, durable before the receipt.
     /// With `count` > 0, the measured part is exactly `count` submissions (spread over the
     /// clients) instead of `duration` seconds: for profiles that count instructions.
-    static func submissions(duration: Double, clients: Int, intakeLoops: Int, count: Int = 0) async throws -> [String] {
+    /// With `callersOnLoop`, the clients' tasks prefer their connections' event loop (as in the RPC
+    /// benchmark's `--callers-on loop`), instead of Swift's global pool.
+    static func submissions(duration: Double, clients: Int, intakeLoops: Int, count: Int = 0,
+                            callersOnLoop: Bool = false) async throws -> [String] {
         let root = try TemporaryDirectory(prefix: "bench-intake")
         defer { root.remove() }
         let identity = try await start("identity", state: root.file("identity"), extra: [:])
@@ -26,12 +29,13 @@ extension IntakeBenchmark {
         let connections = try (0..<clients).map { _ in try client(port: intake.port, staff: false, group: group) }
         let counter = Counter()
         // Connect every client, then warm up.
-        _ = try await burst(connections, counter: counter, seconds: 0)
-        _ = try await burst(connections, counter: counter, seconds: profiled ? 0 : min(2, duration / 2))
+        _ = try await burst(connections, counter: counter, seconds: 0, callersOnLoop: callersOnLoop)
+        _ = try await burst(connections, counter: counter, seconds: profiled ? 0 : min(2, duration / 2),
+                            callersOnLoop: callersOnLoop)
         let pids = [intake.process.pid, identity.process.pid]
         let before = [processCPUSeconds()] + pids.map { processCPUSeconds(pid: $0) }
         let result = try await burst(connections, counter: counter, seconds: duration,
-                                     callsEach: count > 0 ? max(1, count / clients) : nil)
+                                     callsEach: count > 0 ? max(1, count / clients) : nil, callersOnLoop: callersOnLoop)
         let after = [processCPUSeconds()] + pids.map { processCPUSeconds(pid: $0) }
         let spent = zip(after, before).map { $0 - $1 }
         let cpu = spent.reduce(0, +)
@@ -63,12 +67,13 @@ extension IntakeBenchmark {
     /// Every client submits new filings back to back for `seconds` (at least one each), or
     /// exactly `callsEach` times.
     private static func burst(_ connections: [RPCClient], counter: Counter, seconds: Double,
-                              callsEach: Int? = nil) async throws -> Burst {
+                              callsEach: Int? = nil, callersOnLoop: Bool = false) async throws -> Burst {
         let start = Monotonic.nanoseconds()
         let end = start + UInt64(seconds * 1e9)
         var total = try await withThrowingTaskGroup(of: Burst.self) { group in
             for connection in connections {
-                group.addTask {
+                let executor = callersOnLoop ? try connection.eventLoopExecutor() : nil
+                group.addTask(executorPreference: executor) {
                     var mine = Burst()
                     var made = 0
                     repeat {

@@ -28,7 +28,8 @@ enum IntakeBenchmark {
         case "submit":
             return try await submissions(duration: duration, clients: options.int("clients", default: 64),
                                          intakeLoops: options.int("intake-loops", default: 2),
-                                         count: options.int("submissions", default: 0))
+                                         count: options.int("submissions", default: 0),
+                                         callersOnLoop: options.values["callers-on"] == "loop")
         case "steps":
             return try await steps(count: options.int("filings", default: 20_000), rounds: options.int("rounds", default: 3))
         case "list":
