@@ -70,3 +70,27 @@ struct KeyedCryptoTests {
         }
     }
 }
+
+@Suite("Secure random bytes, small requests served from a buffer")
+struct SecureRandomTests {
+    @Test("every request gets bytes of its own: no repeats across buffer refills or between tasks, balanced bits")
+    func freshBytes() async {
+        for count in [1, 12, 63, 64, 65, 4_096, 10_000] {
+            #expect(SecureRandom.bytes(count: count).count == count)
+        }
+        #expect(SecureRandom.bytes(count: 0).isEmpty)
+        // 16 tasks × 1,000 nonces of 12 bytes = 192 KB: dozens of refills of the 4 KiB buffer.
+        let nonces = await withTaskGroup(of: [[UInt8]].self) { group in
+            for _ in 0..<16 {
+                group.addTask { (0..<1_000).map { _ in SecureRandom.bytes(count: 12) } }
+            }
+            var all: [[UInt8]] = []
+            for await part in group { all += part }
+            return all
+        }
+        #expect(Set(nonces).count == nonces.count, "a nonce was handed out twice")
+        let ones = nonces.joined().reduce(0) { $0 + $1.nonzeroBitCount }
+        let share = Double(ones) / Double(nonces.count * 12 * 8)
+        #expect(share > 0.49 && share < 0.51, "share of 1 bits: \(share)")
+    }
+}

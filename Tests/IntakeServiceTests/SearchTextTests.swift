@@ -53,4 +53,12 @@ struct SearchTextTests {
         #expect(SearchText.token(["a"]) == "002p")
         #expect(SearchText.token(["\u{10FFFF}", "0"]) == "nvnj001c")
     }
+
+    @Test("script folding: traditional characters become simplified, others stay, folding twice changes nothing")
+    func folding() {
+        #expect(SearchText.foldScript("長安書院") == "长安书院")
+        #expect(SearchText.foldScript("開平市東興鎮") == "开平市东兴镇")
+        for text in ["长安书院", "商洛生活123", "ABC", "😀𠀀", ""] { #expect(SearchText.foldScript(text) == text) }
+        for text in Self.names { #expect(SearchText.foldScript(SearchText.foldScript(text)) == SearchText.foldScript(text)) }
+    }
 }

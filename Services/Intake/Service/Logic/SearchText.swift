@@ -106,7 +106,26 @@ package enum SearchText {
 /// Traditional → simplified per CJK character (code point → code point), from ICU once per process.
 enum FoldTable {
     /// The table (built on first use, about 70 ms).
-    static let shared: [UInt32: UInt32] = build()
+    static let shared = Lookup(build())
+
+    /// The mapping as a flat array over the Basic Multilingual Plane, where every mapped
+    /// character lies: one indexed load per character, not a hash look-up (256 KB).
+    struct Lookup: Sendable {
+        private let targets: [UInt32]
+
+        init(_ mapping: [UInt32: UInt32]) {
+            var targets = [UInt32](repeating: 0, count: 0x1_0000)
+            for (source, target) in mapping where source < 0x1_0000 { targets[Int(source)] = target }
+            self.targets = targets
+        }
+
+        /// The simplified form of `scalar`, or nil if it has none (or is its own).
+        subscript(scalar: UInt32) -> UInt32? {
+            guard scalar < 0x1_0000 else { return nil }
+            let target = targets[Int(scalar)]
+            return target == 0 ? nil : target
+        }
+    }
 
     /// CJK blocks with traditional forms: radicals, extension A, unified ideographs, compatibility ideographs.
     static let ranges: [ClosedRange<UInt32>] = [0x2E80...0x2FDF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF]

@@ -99,7 +99,7 @@ struct StoredState: Codable {
     static func make(_ record: IntakeFiling, values: SharedValueCache) throws -> (StoredState, [SharedValue]) {
         let filing = record.filing
         var shared: [SharedValue] = []
-        func reference<T: Encodable & Hashable & Sendable>(_ value: T?) throws -> String? {
+        func reference<T: Encodable & Equatable & Sendable>(_ value: T?) throws -> String? {
             guard let value else { return nil }
             let item = try values.shared(value)
             shared.append(item)

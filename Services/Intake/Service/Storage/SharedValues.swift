@@ -26,26 +26,30 @@ struct SharedValue: Sendable, Hashable {
 /// computed once, not for every filing).
 final class SharedValueCache: Sendable {
     private let values = Mutex<[String: String]>([:])
-    private let made = Mutex<[MadeKey: SharedValue]>([:])
+    private let made = Mutex<[Made]>([])
     /// Values made are remembered up to this many (a profile has a few dozen).
-    static let madeLimit = 1_024
+    static let madeLimit = 256
 
-    /// The shared form of `value`, made once.
-    func shared<T: Encodable & Hashable & Sendable>(_ value: T) throws -> SharedValue {
-        let key = MadeKey(value: value)
-        if let known = made.withLock({ $0[key] }) { return known }
+    /// The shared form of `value`, made once. Found again by equality, not by hashing: the values
+    /// hold long Chinese texts, which hash slowly, while equal values from the profile share their
+    /// string storage and compare at once.
+    func shared<T: Encodable & Equatable & Sendable>(_ value: T) throws -> SharedValue {
+        let known = made.withLock { made in
+            made.first { ($0.value as? T) == value }?.item
+        }
+        if let known { return known }
         let item = try SharedValue(value)
         made.withLock { made in
-            if made.count < Self.madeLimit { made[key] = item }
+            if made.count < Self.madeLimit { made.append(Made(value: value, item: item)) }
         }
         return item
     }
 
-    /// A value made shared, as a dictionary key.
-    private struct MadeKey: Hashable, @unchecked Sendable {
-        // @unchecked: only made from `Sendable` values (`shared(_:)`), which AnyHashable keeps as is.
-        let value: AnyHashable
-        init<T: Hashable & Sendable>(value: T) { self.value = AnyHashable(value) }
+    /// A value made shared, and its shared form.
+    private struct Made: @unchecked Sendable {
+        // @unchecked: `value` is only ever a `Sendable` value (see `shared(_:)`).
+        let value: Any
+        let item: SharedValue
     }
 
     /// The JSON of `ref`, from memory or from `filing_shared_value`.
