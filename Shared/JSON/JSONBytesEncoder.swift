@@ -122,6 +122,18 @@ final class ByteEncodingState {
             }
             return writer.appendByte(UInt8(ascii: "]"))
         }
+        if T.self == [String: String].self {
+            // Details, labels and metadata: members in sorted key order, as for any dictionary.
+            let dictionary = unsafeBitCast(value, to: [String: String].self)
+            writer.appendByte(UInt8(ascii: "{"))
+            for (index, key) in dictionary.keys.sorted().enumerated() {
+                if index > 0 { writer.appendByte(UInt8(ascii: ",")) }
+                writer.writeString(key)
+                writer.appendByte(UInt8(ascii: ":"))
+                writer.writeString(dictionary[key]!)
+            }
+            return writer.appendByte(UInt8(ascii: "}"))
+        }
         if T.self == JSONValue.self { return try writer.write(value as! JSONValue) }
         if T.self == Date.self { return writer.writeString(EncodingBox.formatDate(value as! Date)) }
         if T.self == Data.self { return writer.writeString((value as! Data).base64EncodedString()) }

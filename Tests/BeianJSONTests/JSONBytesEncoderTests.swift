@@ -6,6 +6,7 @@ private struct Inner: Codable, Equatable {
     var label: String
     var values: [Int]
     var flags: [String: Bool]
+    var labels: [String: String] = [:]
 }
 
 private enum Shape: Codable, Equatable {
@@ -67,7 +68,8 @@ private struct TwoContainers: Encodable {
 @Suite("Streaming byte encoder")
 struct JSONBytesEncoderTests {
     fileprivate static let sample = Outer(
-        id: 42, title: nil, inner: Inner(label: "中文\"\n", values: [1, -2], flags: ["camelKey": true]),
+        id: 42, title: nil, inner: Inner(label: "中文\"\n", values: [1, -2], flags: ["camelKey": true],
+                     labels: ["zeta": "末", "alpha": "引\"号\n", "objectKind": "account", "状态": "submitted", "": ""]),
         inners: [Inner(label: "a", values: [], flags: [:]), Inner(label: "b", values: [3], flags: ["x": false])],
         optionalInner: nil, shapes: [.circle(radius: 1.5), .square(side: 2, label: nil), .empty],
         matrix: [[1, 2], [], [3]], date: Date(timeIntervalSince1970: 1_700_000_000.25), blob: Data([0, 1, 255]),
@@ -85,6 +87,14 @@ struct JSONBytesEncoderTests {
     func fallback() throws {
         #expect(try JSONParser.parse(try JSONCoding.encode(BackAndForth())) == ["nested": ["x": 1, "y": 2], "a": "a"])
         #expect(try JSONParser.parse(try JSONCoding.encode(WithSuper())) == ["own": 1, "super": ["base": 2]])
+    }
+
+    @Test("[String: String] members are written verbatim, in sorted key order")
+    func stringDictionaries() throws {
+        let labels = ["zeta": "z", "alpha": "a", "objectKind": "k\"", "状态": "s"]
+        #expect(String(decoding: try JSONCoding.encode(labels), as: UTF8.self)
+                == #"{"alpha":"a","objectKind":"k\"","zeta":"z","状态":"s"}"#)
+        #expect(String(decoding: try JSONCoding.encode([String: String]()), as: UTF8.self) == "{}")
     }
 
     @Test("two keyed containers on one encoder share one object")
