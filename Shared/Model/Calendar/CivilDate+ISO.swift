@@ -2,11 +2,16 @@ extension CivilDate: LosslessStringConvertible {
     /// Parses a strict ISO 8601 calendar date `YYYY-MM-DD` (four-digit year, two-digit month and
     /// day, ASCII digits after normalization).
     package init(iso text: String) throws(CivilDateError) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
-        else {
+        // Exactly the ten ASCII bytes `DDDD-DD-DD`: any other character (full-width digits,
+        // combining marks) makes the UTF-8 longer or puts a non-digit byte where a digit goes.
+        var utf8 = text
+        let fields = utf8.withUTF8 { bytes -> (Int, Int, Int)? in
+            guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+                  let y = ISODigits.value(bytes, 0..<4), let m = ISODigits.value(bytes, 5..<7),
+                  let d = ISODigits.value(bytes, 8..<10) else { return nil }
+            return (y, m, d)
+        }
+        guard let (y, m, d) = fields else {
             throw CivilDateError(code: "date_format", input: text, message: "expected YYYY-MM-DD")
         }
         do {
@@ -47,3 +52,18 @@ extension CivilDate: LosslessStringConvertible {
 }
 
 extension CivilDate: ISOTextCodable {}
+
+/// The value of a run of ASCII digits in UTF-8 bytes (the ISO parsers' one primitive).
+enum ISODigits {
+    /// The number written by `bytes[range]`, or nil if any of them is not an ASCII digit.
+    @inline(__always)
+    static func value(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int? {
+        var value = 0
+        for index in range {
+            let digit = bytes[index] &- UInt8(ascii: "0")
+            guard digit < 10 else { return nil }
+            value = value * 10 + Int(digit)
+        }
+        return value
+    }
+}

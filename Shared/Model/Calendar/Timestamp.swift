@@ -54,44 +54,47 @@ extension Timestamp {
         return "\(date.iso)T\(pad(h)):\(pad(m)):\(pad(s))\(fraction)Z"
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM:SS[.sss](Z|±HH:MM)`.
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.sss](Z|±HH:MM)` (ASCII; fraction digits beyond the
+    /// milliseconds are ignored).
     package init(iso text: String) throws(CivilDateError) {
         let fail = CivilDateError(code: "timestamp_format", input: text,
                                   message: "expected YYYY-MM-DDTHH:MM:SS[.sss]Z or an offset ±HH:MM")
-        let chars = Array(text)
-        guard chars.count >= 20, chars[10] == "T" || chars[10] == "t" else { throw fail }
-        let date = try CivilDate(iso: String(chars[0..<10]))
-        func number(_ range: Range<Int>) throws(CivilDateError) -> Int {
-            guard range.upperBound <= chars.count, let v = Int(String(chars[range])),
-                  chars[range].allSatisfy({ $0.isASCII && $0.isNumber }) else { throw fail }
-            return v
+        var utf8 = text
+        let parsed = utf8.withUTF8 { bytes -> (date: String, seconds: Int, milliseconds: Int, offset: Int)? in
+            let count = bytes.count
+            guard count >= 20, bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: "t"),
+                  bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),
+                  let h = ISODigits.value(bytes, 11..<13), let mi = ISODigits.value(bytes, 14..<16),
+                  let s = ISODigits.value(bytes, 17..<19), h < 24, mi < 60, s < 60 else { return nil }
+            var index = 19
+            var milliseconds = 0
+            if bytes[index] == UInt8(ascii: ".") {
+                var end = index + 1
+                while end < count, ISODigits.value(bytes, end..<(end + 1)) != nil { end += 1 }
+                guard end > index + 1 else { return nil }
+                for position in (index + 1)..<(index + 4) {
+                    milliseconds = milliseconds * 10 + (position < end ? ISODigits.value(bytes, position..<(position + 1))! : 0)
+                }
+                index = end
+            }
+            var offset = 0
+            if index + 1 == count, bytes[index] == UInt8(ascii: "Z") || bytes[index] == UInt8(ascii: "z") {
+                offset = 0
+            } else if index + 6 == count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-"),
+                      bytes[index + 3] == UInt8(ascii: ":"),
+                      let oh = ISODigits.value(bytes, (index + 1)..<(index + 3)),
+                      let om = ISODigits.value(bytes, (index + 4)..<(index + 6)) {
+                offset = (bytes[index] == UInt8(ascii: "-") ? -1 : 1) * (oh * 60 + om)
+            } else {
+                return nil
+            }
+            let date = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<10]), as: UTF8.self)
+            return (date, h * 3600 + mi * 60 + s, milliseconds, offset)
         }
-        guard chars[13] == ":", chars[16] == ":" else { throw fail }
-        let h = try number(11..<13), mi = try number(14..<16), s = try number(17..<19)
-        guard h < 24, mi < 60, s < 60 else { throw fail }
-        var index = 19
-        var ms = 0
-        if chars[index] == "." {
-            var end = index + 1
-            while end < chars.count, chars[end].isASCII, chars[end].isNumber { end += 1 }
-            guard end > index + 1 else { throw fail }
-            let digits = String(chars[(index + 1)..<end]).padding(toLength: 3, withPad: "0", startingAt: 0)
-            ms = Int(digits.prefix(3)) ?? 0
-            index = end
-        }
-        var offsetMinutes = 0
-        let rest = String(chars[index...])
-        if rest == "Z" || rest == "z" {
-            offsetMinutes = 0
-        } else if rest.count == 6, let sign = rest.first, sign == "+" || sign == "-" {
-            let r = Array(rest)
-            guard r[3] == ":", let oh = Int(String(r[1...2])), let om = Int(String(r[4...5])) else { throw fail }
-            offsetMinutes = (sign == "-" ? -1 : 1) * (oh * 60 + om)
-        } else {
-            throw fail
-        }
-        let seconds = Int64(date.daysSinceEpoch) * 86_400 + Int64(h * 3600 + mi * 60 + s) - Int64(offsetMinutes * 60)
-        self.init(millisecondsSinceEpoch: seconds * 1000 + Int64(ms))
+        guard let parsed else { throw fail }
+        let date = try CivilDate(iso: parsed.date)
+        let seconds = Int64(date.daysSinceEpoch) * 86_400 + Int64(parsed.seconds) - Int64(parsed.offset * 60)
+        self.init(millisecondsSinceEpoch: seconds * 1000 + Int64(parsed.milliseconds))
     }
 }
 

@@ -49,4 +49,28 @@ struct CivilDateTests {
         #expect(try Timestamp(iso: "2024-01-25T08:30:00.250Z").iso == "2024-01-25T08:30:00.250Z")
         #expect(throws: CivilDateError.self) { try Timestamp(iso: "2024-01-25 08:30") }
     }
+
+    @Test("timestamp forms: fractions of any length, offsets both ways, lower-case t and z", arguments: [
+        ("2024-01-25T08:30:00Z", 1_706_171_400_000), ("2024-01-25t08:30:00z", 1_706_171_400_000),
+        ("2024-01-25T08:30:00.5Z", 1_706_171_400_500), ("2024-01-25T08:30:00.25Z", 1_706_171_400_250),
+        ("2024-01-25T08:30:00.123456Z", 1_706_171_400_123), ("2024-01-25T16:30:00.001+08:00", 1_706_171_400_001),
+        ("2024-01-25T03:00:00-05:30", 1_706_171_400_000), ("1969-12-31T23:59:59.999Z", -1),
+    ] as [(String, Int64)])
+    func timestampForms(text: String, milliseconds: Int64) throws {
+        #expect(try Timestamp(iso: text).millisecondsSinceEpoch == milliseconds)
+    }
+
+    @Test("malformed timestamps are refused with the input named", arguments: [
+        "2024-01-25T08:30:00", "2024-01-25T08:30:00ZZ", "2024-01-25T24:00:00Z", "2024-01-25T08:60:00Z",
+        "2024-01-25T08:30:60Z", "2024-01-25T08:30:00.Z", "2024-01-25T08:30:00+0800", "2024-01-25T08:30:00+08:0x",
+        "2024-01-25 08:30:00Z", "２０２４-01-25T08:30:00Z", "2024-02-30T08:30:00Z", "2024-01-25T8:30:00Z", "",
+    ])
+    func malformedTimestamps(text: String) {
+        do {
+            _ = try Timestamp(iso: text)
+            Issue.record("\(text) was accepted")
+        } catch {
+            #expect(error.input == text || text.hasPrefix(error.input), "\(error)")
+        }
+    }
 }
