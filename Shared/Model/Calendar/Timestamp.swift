@@ -40,18 +40,41 @@ private func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
 }
 
 extension Timestamp {
-    /// The ISO 8601 UTC form.
+    /// The ISO 8601 UTC form, `2024-01-25T08:30:00Z`, with `.250` milliseconds when there are any.
     package var iso: String {
         let day = floorDiv(millisecondsSinceEpoch, 86_400_000)
         let msOfDay = Int(millisecondsSinceEpoch - day * 86_400_000)
-        let date = CivilDate(daysSinceEpoch: Int(day))
+        let date = CivilDate(daysSinceEpoch: Int(day)).iso
         let h = msOfDay / 3_600_000, m = msOfDay / 60_000 % 60, s = msOfDay / 1000 % 60, ms = msOfDay % 1000
-        func pad(_ v: Int, _ w: Int = 2) -> String {
-            let t = String(v)
-            return String(repeating: "0", count: max(0, w - t.count)) + t
+        // Written in place, as `CivilDate.iso`: every receipt and history entry carries one.
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            var count = 0
+            func put(_ value: Int, width: Int) {
+                var rest = value
+                for position in stride(from: count + width - 1, through: count, by: -1) {
+                    buffer[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                count += width
+            }
+            func put(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
+            }
+            for byte in date.utf8 { put(byte) }
+            put(UInt8(ascii: "T"))
+            put(h, width: 2)
+            put(UInt8(ascii: ":"))
+            put(m, width: 2)
+            put(UInt8(ascii: ":"))
+            put(s, width: 2)
+            if ms != 0 {
+                put(UInt8(ascii: "."))
+                put(ms, width: 3)
+            }
+            put(UInt8(ascii: "Z"))
+            return count
         }
-        let fraction = ms == 0 ? "" : ".\(pad(ms, 3))"
-        return "\(date.iso)T\(pad(h)):\(pad(m)):\(pad(s))\(fraction)Z"
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.sss](Z|±HH:MM)` (ASCII; fraction digits beyond the

@@ -60,6 +60,16 @@ struct CivilDateTests {
         #expect(try Timestamp(iso: text).millisecondsSinceEpoch == milliseconds)
     }
 
+    @Test("timestamps are written as UTC with milliseconds only when there are any", arguments: [
+        (0, "1970-01-01T00:00:00Z"), (-1, "1969-12-31T23:59:59.999Z"), (1_706_171_400_001, "2024-01-25T08:30:00.001Z"),
+        (1_706_171_400_250, "2024-01-25T08:30:00.250Z"), (253_402_300_799_999, "9999-12-31T23:59:59.999Z"),
+    ] as [(Int64, String)])
+    func timestampText(milliseconds: Int64, text: String) throws {
+        let timestamp = Timestamp(millisecondsSinceEpoch: milliseconds)
+        #expect(timestamp.iso == text)
+        #expect(try Timestamp(iso: timestamp.iso) == timestamp)
+    }
+
     @Test("malformed timestamps are refused with the input named", arguments: [
         "2024-01-25T08:30:00", "2024-01-25T08:30:00ZZ", "2024-01-25T24:00:00Z", "2024-01-25T08:60:00Z",
         "2024-01-25T08:30:60Z", "2024-01-25T08:30:00.Z", "2024-01-25T08:30:00+0800", "2024-01-25T08:30:00+08:0x",
