@@ -126,11 +126,11 @@ final class ByteEncodingState {
             // Details, labels and metadata: members in sorted key order, as for any dictionary.
             let dictionary = unsafeBitCast(value, to: [String: String].self)
             writer.appendByte(UInt8(ascii: "{"))
-            for (index, key) in dictionary.keys.sorted().enumerated() {
+            for (index, member) in dictionary.sorted(by: { $0.key < $1.key }).enumerated() {
                 if index > 0 { writer.appendByte(UInt8(ascii: ",")) }
-                writer.writeString(key)
+                writer.writeString(member.key)
                 writer.appendByte(UInt8(ascii: ":"))
-                writer.writeString(dictionary[key]!)
+                writer.writeString(member.value)
             }
             return writer.appendByte(UInt8(ascii: "}"))
         }

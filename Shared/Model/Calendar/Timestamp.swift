@@ -94,10 +94,9 @@ extension Timestamp {
             if bytes[index] == UInt8(ascii: ".") {
                 var end = index + 1
                 while end < count, ISODigits.value(bytes, end..<(end + 1)) != nil { end += 1 }
-                guard end > index + 1 else { return nil }
-                for position in (index + 1)..<(index + 4) {
-                    milliseconds = milliseconds * 10 + (position < end ? ISODigits.value(bytes, position..<(position + 1))! : 0)
-                }
+                let digits = min(end - index - 1, 3)
+                guard digits > 0, let value = ISODigits.value(bytes, (index + 1)..<(index + 1 + digits)) else { return nil }
+                milliseconds = value * [100, 10, 1][digits - 1]
                 index = end
             }
             var offset = 0

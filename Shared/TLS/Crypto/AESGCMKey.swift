@@ -37,41 +37,27 @@ package final class AESGCMKey: Sendable {
     package func seal(_ plaintext: [UInt8], associatedData: [UInt8] = []) throws(AESGCM.Failure) -> [UInt8] {
         let nonceCount = AESGCM.nonceByteCount, tagCount = AESGCM.tagByteCount
         let nonce = SecureRandom.bytes(count: nonceCount)
-        do {
-            return try encrypting.withContext { (context) throws(AESGCM.Failure) -> [UInt8] in
-                guard EVP_EncryptInit_ex(context, nil, nil, nil, nonce) == 1 else {
-                    throw AESGCM.Failure(reason: OpenSSLError.drain("EVP_EncryptInit_ex(nonce)").description)
+        return try Self.using(encrypting) { (context) throws(AESGCM.Failure) -> [UInt8] in
+            try Self.start(context, encrypt: true, nonce: nonce, associatedData: associatedData)
+            // GCM is a stream mode: the ciphertext is exactly as long as the plaintext.
+            var failure: String?
+            let box = [UInt8](unsafeUninitializedCapacity: nonceCount + plaintext.count + tagCount) { buffer, count in
+                let base = buffer.baseAddress!
+                nonce.withUnsafeBufferPointer { base.update(from: $0.baseAddress!, count: nonceCount) }
+                var written: Int32 = 0
+                var final: Int32 = 0
+                if EVP_EncryptUpdate(context, base + nonceCount, &written, plaintext, Int32(plaintext.count)) != 1 {
+                    failure = OpenSSLError.drain("EVP_EncryptUpdate").description
+                } else if EVP_EncryptFinal_ex(context, base + nonceCount + Int(written), &final) != 1
+                            || Int(written + final) != plaintext.count {
+                    failure = OpenSSLError.drain("EVP_EncryptFinal_ex").description
+                } else if beian_EVP_CIPHER_CTX_get_tag(context, Int32(tagCount), base + nonceCount + plaintext.count) != 1 {
+                    failure = OpenSSLError.drain("EVP_CTRL_GCM_GET_TAG").description
                 }
-                var produced: Int32 = 0
-                if !associatedData.isEmpty {
-                    guard EVP_EncryptUpdate(context, nil, &produced, associatedData, Int32(associatedData.count)) == 1 else {
-                        throw AESGCM.Failure(reason: OpenSSLError.drain("EVP_EncryptUpdate(aad)").description)
-                    }
-                }
-                // GCM is a stream mode: the ciphertext is exactly as long as the plaintext.
-                var failure: String?
-                let box = [UInt8](unsafeUninitializedCapacity: nonceCount + plaintext.count + tagCount) { buffer, count in
-                    let base = buffer.baseAddress!
-                    nonce.withUnsafeBufferPointer { base.update(from: $0.baseAddress!, count: nonceCount) }
-                    var written: Int32 = 0
-                    var final: Int32 = 0
-                    if EVP_EncryptUpdate(context, base + nonceCount, &written, plaintext, Int32(plaintext.count)) != 1 {
-                        failure = OpenSSLError.drain("EVP_EncryptUpdate").description
-                    } else if EVP_EncryptFinal_ex(context, base + nonceCount + Int(written), &final) != 1
-                                || Int(written + final) != plaintext.count {
-                        failure = OpenSSLError.drain("EVP_EncryptFinal_ex").description
-                    } else if beian_EVP_CIPHER_CTX_get_tag(context, Int32(tagCount), base + nonceCount + plaintext.count) != 1 {
-                        failure = OpenSSLError.drain("EVP_CTRL_GCM_GET_TAG").description
-                    }
-                    count = failure == nil ? nonceCount + plaintext.count + tagCount : 0
-                }
-                if let failure { throw AESGCM.Failure(reason: failure) }
-                return box
+                count = failure == nil ? nonceCount + plaintext.count + tagCount : 0
             }
-        } catch let error as AESGCM.Failure {
-            throw error
-        } catch {
-            throw AESGCM.Failure(reason: "\(error)")
+            if let failure { throw AESGCM.Failure(reason: failure) }
+            return box
         }
     }
 
@@ -83,44 +69,57 @@ package final class AESGCMKey: Sendable {
             throw AESGCM.Failure(reason: "sealed box is \(box.count) bytes, shorter than nonce and tag")
         }
         let length = box.count - nonceCount - tagCount
-        do {
-            return try decrypting.withContext { (context) throws(AESGCM.Failure) -> [UInt8] in
-                try box.withUnsafeBufferPointer { (input) throws(AESGCM.Failure) -> [UInt8] in
-                    let base = input.baseAddress!
-                    guard EVP_DecryptInit_ex(context, nil, nil, nil, base) == 1 else {
-                        throw AESGCM.Failure(reason: OpenSSLError.drain("EVP_DecryptInit_ex(nonce)").description)
+        return try Self.using(decrypting) { (context) throws(AESGCM.Failure) -> [UInt8] in
+            try Self.start(context, encrypt: false, nonce: Array(box[..<nonceCount]), associatedData: associatedData)
+            var authentic = false
+            var failure: String?
+            let plaintext = box.withUnsafeBufferPointer { input in
+                let base = input.baseAddress!
+                return [UInt8](unsafeUninitializedCapacity: max(1, length)) { buffer, count in
+                    var written: Int32 = 0
+                    var final: Int32 = 0
+                    count = 0
+                    guard EVP_DecryptUpdate(context, buffer.baseAddress, &written, base + nonceCount, Int32(length)) == 1 else {
+                        failure = OpenSSLError.drain("EVP_DecryptUpdate").description
+                        return
                     }
-                    var produced: Int32 = 0
-                    if !associatedData.isEmpty {
-                        guard EVP_DecryptUpdate(context, nil, &produced, associatedData, Int32(associatedData.count)) == 1 else {
-                            throw AESGCM.Failure(reason: OpenSSLError.drain("EVP_DecryptUpdate(aad)").description)
-                        }
+                    let tag = UnsafeMutablePointer(mutating: base + nonceCount + length)
+                    guard beian_EVP_CIPHER_CTX_set_tag(context, Int32(tagCount), tag) == 1 else {
+                        failure = OpenSSLError.drain("EVP_CTRL_GCM_SET_TAG").description
+                        return
                     }
-                    var authentic = false
-                    var failure: String?
-                    let plaintext = [UInt8](unsafeUninitializedCapacity: max(1, length)) { buffer, count in
-                        var written: Int32 = 0
-                        var final: Int32 = 0
-                        count = 0
-                        guard EVP_DecryptUpdate(context, buffer.baseAddress, &written, base + nonceCount, Int32(length)) == 1 else {
-                            failure = OpenSSLError.drain("EVP_DecryptUpdate").description
-                            return
-                        }
-                        guard beian_EVP_CIPHER_CTX_set_tag(context, Int32(tagCount), UnsafeMutablePointer(mutating: base + nonceCount + length)) == 1 else {
-                            failure = OpenSSLError.drain("EVP_CTRL_GCM_SET_TAG").description
-                            return
-                        }
-                        authentic = EVP_DecryptFinal_ex(context, buffer.baseAddress! + Int(written), &final) == 1
-                        count = authentic ? Int(written + final) : 0
-                    }
-                    if let failure { throw AESGCM.Failure(reason: failure) }
-                    guard authentic else {
-                        _ = OpenSSLError.drainErrorQueue()
-                        throw AESGCM.Failure(reason: "authentication failed: wrong key, or the box was altered")
-                    }
-                    return plaintext
+                    authentic = EVP_DecryptFinal_ex(context, buffer.baseAddress! + Int(written), &final) == 1
+                    count = authentic ? Int(written + final) : 0
                 }
             }
+            if let failure { throw AESGCM.Failure(reason: failure) }
+            guard authentic else {
+                _ = OpenSSLError.drainErrorQueue()
+                throw AESGCM.Failure(reason: "authentication failed: wrong key, or the box was altered")
+            }
+            return plaintext
+        }
+    }
+
+    /// Re-arms a keyed `context` with `nonce` and feeds it `associatedData`.
+    private static func start(_ context: OpaquePointer, encrypt: Bool, nonce: [UInt8],
+                              associatedData: [UInt8]) throws(AESGCM.Failure) {
+        let (initialize, update) = encrypt ? (EVP_EncryptInit_ex, EVP_EncryptUpdate) : (EVP_DecryptInit_ex, EVP_DecryptUpdate)
+        guard initialize(context, nil, nil, nil, nonce) == 1 else {
+            throw AESGCM.Failure(reason: OpenSSLError.drain(encrypt ? "EVP_EncryptInit_ex(nonce)" : "EVP_DecryptInit_ex(nonce)").description)
+        }
+        var produced: Int32 = 0
+        guard associatedData.isEmpty || update(context, nil, &produced, associatedData, Int32(associatedData.count)) == 1 else {
+            throw AESGCM.Failure(reason: OpenSSLError.drain(encrypt ? "EVP_EncryptUpdate(aad)" : "EVP_DecryptUpdate(aad)").description)
+        }
+    }
+
+    /// Runs `body` with a context of `pool`; any failure, setting a new context up included, as
+    /// `AESGCM.Failure`.
+    private static func using<R>(_ pool: CipherContextPool,
+                                 _ body: (OpaquePointer) throws(AESGCM.Failure) -> R) throws(AESGCM.Failure) -> R {
+        do {
+            return try pool.withContext(body)
         } catch let error as AESGCM.Failure {
             throw error
         } catch {
