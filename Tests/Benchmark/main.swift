@@ -3,7 +3,7 @@ import Foundation
 
 // beian-bench: the measurements behind the README's figures. Run in release mode:
 //   swift build -c release --product beian-bench && .build/release/beian-bench all
-// Subcommands: all | rpc | handshakes | memory | json | model | store | identity | intake [submit|steps|list|all]
+// Subcommands: all | machine | rpc | handshakes | memory | json | model | store | identity | intake [submit|steps|list|all]
 // (`all` leaves out intake, whose 1,000,000-filing database takes minutes to generate)
 // Options: --duration SECONDS (per measured point, default 5), --loops N (server loop threads, default 1);
 // rpc: --connections 1,4 --callers 1,16,64 --callers-on pool,loop (where the calling tasks run)
@@ -19,6 +19,8 @@ func emit(_ lines: [String]) {
 }
 
 switch arguments.first ?? "all" {
+case "machine":
+    emit(try MachineBenchmark.floors(rounds: options.int("rounds", default: 20_000)))
 case "rpc":
     let connections = options.values["connections"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1, 4]
     let callers = options.values["callers"].map { $0.split(separator: ",").compactMap { Int($0) } } ?? [1, 16, 64]
@@ -42,6 +44,7 @@ case "identity":
 case "intake":
     emit(try await IntakeBenchmark.run(options, duration: duration))
 case "all":
+    emit(try MachineBenchmark.floors(rounds: 20_000))
     emit(try CodingAndModelBenchmark.json(iterations: 100_000))
     emit(try CodingAndModelBenchmark.model(iterations: 100_000))
     emit(try await RPCBenchmark.unary(duration: duration, serverLoops: loops))
@@ -51,6 +54,6 @@ case "all":
     emit(try IdentityBenchmark.validation(seconds: min(duration, 2)))
     emit(try await IdentityBenchmark.batch(rounds: options.int("rounds", default: 100), serverLoops: loops))
 default:
-    FileHandle.standardError.write(Data("usage: beian-bench all|rpc|handshakes|memory|json|model|store|identity|intake [--duration S] [--loops N]\n".utf8))
+    FileHandle.standardError.write(Data("usage: beian-bench all|machine|rpc|handshakes|memory|json|model|store|identity|intake [--duration S] [--loops N]\n".utf8))
     exit(2)
 }
