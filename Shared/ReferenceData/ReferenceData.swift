@@ -37,13 +37,31 @@ package struct ReferenceData: Sendable {
     }
 
     /// Loads from `BEIAN_DATA_DIR` when set (deployments replace data without rebuilding),
-    /// else the bundled data.
+    /// else the bundled data; then merges the rest-day tables of `BEIAN_CALENDAR_DIR`, when set:
+    /// how an office adds a year the State Council has just published (e.g. `cn-rest-days-2027.tsv`)
+    /// without copying the rest of the data. Its years must follow on from the others'.
     package static func load(environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(ReferenceDataError) -> ReferenceData {
+        var data: ReferenceData
         if let path = environment["BEIAN_DATA_DIR"], !path.isEmpty {
-            return try load(directory: URL(fileURLWithPath: path, isDirectory: true))
+            data = try load(directory: URL(fileURLWithPath: path, isDirectory: true))
+        } else {
+            data = try loadBundled()
         }
-        return try loadBundled()
+        if let path = environment["BEIAN_CALENDAR_DIR"], !path.isEmpty {
+            data = try data.addingCalendar(directory: URL(fileURLWithPath: path, isDirectory: true))
+        }
+        return data
+    }
+
+    /// This data with the rest-day tables of `directory` merged into its calendar.
+    package func addingCalendar(directory extra: URL) throws(ReferenceDataError) -> ReferenceData {
+        let more = try CalendarLoader.loadCalendar(directory: extra)
+        do {
+            return ReferenceData(profiles: profiles, calendar: try calendar.merged(with: more), directory: directory)
+        } catch {
+            throw ReferenceDataError(file: extra.path, field: "", rule: error.code, message: error.message)
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+import Foundation
 import BeianModel
 import BeianRPC
 import IntakeService
@@ -103,6 +104,54 @@ struct DeadlineTests {
                     "DeadlineWatch", DeadlineWatchRequest(withinDays: -1))
             })
             #expect(invalid.code == .invalidArgument)
+        }
+    }
+
+    @Test("a deadline in a year without rest-day data is on time or undetermined, never dropped; counted once BEIAN_CALENDAR_DIR adds the year")
+    func missingCalendarYear() async throws {
+        let state = try TemporaryDirectory(prefix: "intake-calendar")
+        let extraCalendar = try TemporaryDirectory(prefix: "calendar-2027")
+        // A test table (New Year's Day only, a holiday every year), standing in for the 2027 notice.
+        try "date\tkind\tname_zh\tname_en\n2027-01-01\tholiday\t元旦\tNew Year's Day\n"
+            .write(toFile: extraCalendar.path + "/test-2027.tsv", atomically: true, encoding: .utf8)
+        // Shangluo: new accounts within one month; opened 2026-12-01, due 2027-01-01 or the next working day.
+        let (onTime, undetermined) = try await IntakeHarness.with(office: "611000", today: "2026-12-07",
+                                                                  state: state) { intake in
+            let client = try intake.operatorClient()
+            let onTime = try await client.submit(Submissions.individualAccount(
+                name: "商洛小吃", region: "611021", sequence: 11, registered: "2026-12-01"))
+            let deadline = try #require(onTime.deadline, "the deadline is kept, not dropped")
+            #expect(deadline.timeliness == .onTime)
+            #expect(deadline.dueDate == nil)
+            #expect(deadline.earliestDueDate?.iso == "2027-01-01")
+            #expect(deadline.missingCalendarYear == 2027)
+            try intake.setToday("2027-01-04")
+            let undetermined = try await client.submit(Submissions.individualAccount(
+                name: "商洛凉皮", region: "611021", sequence: 12, registered: "2026-12-01"))
+            #expect(undetermined.deadline?.timeliness == .undetermined)
+            #expect(undetermined.deadline?.explanationZh.contains("截止日期待定") == true)
+            let clerk = try intake.staffClient()
+            let listed = try await clerk.list(ListFilingsRequest(FilingFilters(timeliness: "undetermined")))
+            #expect(listed.filings.map(\.filingId) == [undetermined.filingId])
+            let sweep = try #require(await intake.runtime.deadlines.sweep())
+            #expect(sweep.undetermined == 1)
+            #expect(sweep.updated == 0, "without the year nothing can change")
+            return (onTime, undetermined)
+        }
+        try await IntakeHarness.with(office: "611000", today: "2027-01-04",
+                                     extra: ["BEIAN_CALENDAR_DIR": extraCalendar.path], state: state) { intake in
+            let clerk = try intake.staffClient()
+            // The job's first sweep runs at start.
+            #expect(try await eventually {
+                try await clerk.get(undetermined.filingId).deadline?.timeliness == .onTime
+            })
+            let counted = try #require(try await clerk.get(undetermined.filingId).deadline)
+            #expect(counted.dueDate?.iso == "2027-01-04", "2027-01-01 is a Friday holiday: due the next Monday")
+            #expect(counted.missingCalendarYear == nil)
+            #expect(try await clerk.get(undetermined.filingId).history.map(\.action).last == "deadline_on_time")
+            #expect(try await clerk.get(onTime.filingId).deadline?.timeliness == .onTime)
+            let sweep = try #require(await intake.runtime.deadlines.sweep())
+            #expect(sweep.undetermined == 0)
         }
     }
 

@@ -35,6 +35,16 @@ package struct Period: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
+    /// The earliest day the period can end without knowing which days are rest days: the count
+    /// itself for calendar days and months (a rest day only moves the end later), and N calendar
+    /// days for N working days (each working day is at least one day).
+    package func earliestEnd(after event: CivilDate) -> CivilDate {
+        switch unit {
+        case .workingDays, .calendarDays: event.adding(days: count)
+        case .months: event.adding(months: count)
+        }
+    }
+
     /// Chinese wording, e.g. `15日`, `30个工作日`, `1个月`.
     package var zh: String {
         switch unit {

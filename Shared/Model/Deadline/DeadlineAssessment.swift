@@ -22,6 +22,13 @@ package struct DeadlineAssessment: Hashable, Sendable, Codable {
     package var daysLate: Int?
     /// Calendar days left until the due date (pending with `today`), else nil.
     package var daysRemaining: Int?
+    /// The earliest the due date can be, when the rest-day calendar lacks a year the count needs
+    /// (`missingCalendarYear`): the count's end with no rest day moving it. A filing on or before
+    /// it is on time whatever the missing year holds.
+    package var earliestDueDate: CivilDate? = nil
+    /// The year whose State Council rest-day data the count needs and the calendar lacks; nil when
+    /// the due date is known. The deadline sweep counts again once the year is added.
+    package var missingCalendarYear: Int? = nil
     /// How the due date was counted, in Chinese.
     package var explanationZh: String
     /// How the due date was counted, in English.
@@ -42,4 +49,7 @@ package enum Timeliness: String, Hashable, Sendable, Codable, CaseIterable {
     case overdue
     /// The profile sets no deadline for this event and operator.
     case noDeadline = "no_deadline"
+    /// The due date needs a year of rest-day data the calendar lacks (期限待定), and the filing
+    /// date does not settle the verdict without it.
+    case undetermined
 }

@@ -9,7 +9,10 @@
 /// - A filing on or before the due date made within or before the window is `early`; otherwise
 ///   by the due date `on_time`; after it `late` by the calendar days past the due date.
 package enum DeadlineCalculator {
-    /// The deadline assessment; throws when the working-day calendar lacks a year it needs.
+    /// The deadline assessment. When the working-day calendar lacks a year the count needs, the
+    /// due date is unknown: the verdict is `undetermined` unless the filing date came before the
+    /// earliest possible due date (then it is on time whatever that year's rest days are). Throws
+    /// only for calendar errors other than a missing year.
     package static func assess(profile: PolicyProfile, event: DeadlineEvent, eventDate: CivilDate,
                                filedDate: CivilDate? = nil, today: CivilDate? = nil, operator op: Operator? = nil,
                                hasNewsLicence: Bool = false, window: FilingWindow?,
@@ -29,7 +32,12 @@ package enum DeadlineCalculator {
             result.explanationEn = "opened \(eventDate), before the end of the concentrated window "
                 + "\(window.start)..\(window.end): due at the window's last day \(window.end)"
         } else if let rule {
-            let end = try rule.period.end(after: eventDate, calendar: calendar)
+            let end: PeriodEnd
+            do {
+                end = try rule.period.end(after: eventDate, calendar: calendar)
+            } catch where error.code == "year_not_covered" {
+                return withoutCalendar(result, rule: rule, missingYear: error.year ?? eventDate.year)
+            }
             result.nominalDueDate = end.nominal
             result.dueDate = end.due
             result.movedOffRestDay = end.movedOffRestDay
@@ -63,6 +71,33 @@ package enum DeadlineCalculator {
             }
         } else {
             result.timeliness = .pending
+        }
+        return result
+    }
+
+    /// The assessment when the calendar lacks `missingYear`: no due date; on time if filed by the
+    /// earliest the due date can be, else `undetermined`. (Objects opened within a concentrated
+    /// window never get here: their due date is the window's end.)
+    private static func withoutCalendar(_ partial: DeadlineAssessment, rule: DeadlineRule,
+                                        missingYear: Int) -> DeadlineAssessment {
+        var result = partial
+        let earliest = rule.period.earliestEnd(after: result.eventDate)
+        result.earliestDueDate = earliest
+        result.missingCalendarYear = missingYear
+        let counted = "\(rule.wording)：自\(result.eventDate)次日起算\(rule.period.zh)"
+        let countedEn = "\(rule.period) counted from the day after \(result.eventDate)"
+        if let filed = result.filedDate, filed <= earliest {
+            result.timeliness = .onTime
+            result.explanationZh = "\(counted)；\(missingYear)年的国务院节假日安排尚未载入，截止日期待定，"
+                + "但不早于\(earliest)，\(filed)备案属按期"
+            result.explanationEn = "\(countedEn); the State Council rest days of \(missingYear) are not loaded, so the "
+                + "due date is not known yet, but it is no earlier than \(earliest): filed \(filed), on time"
+        } else {
+            result.timeliness = .undetermined
+            result.explanationZh = "\(counted)；\(missingYear)年的国务院节假日安排尚未载入，截止日期待定"
+                + "（不早于\(earliest)），载入后自动计算"
+            result.explanationEn = "\(countedEn); the State Council rest days of \(missingYear) are not loaded, so the "
+                + "due date is not known yet (no earlier than \(earliest)); it is counted once they are"
         }
         return result
     }

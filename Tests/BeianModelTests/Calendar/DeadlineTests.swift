@@ -121,17 +121,64 @@ struct DeadlineTests {
         #expect(result.timeliness == .early)
     }
 
-    @Test("counting into a year without calendar data fails naming the year")
+    @Test("counting into a year without calendar data: on time when filed by the earliest possible due date, else undetermined, naming the year")
     func missingYear() throws {
-        let profile = try Fixtures.profile(Fixtures.kaiping)
+        let kaiping = try Fixtures.profile(Fixtures.kaiping)
+        let shangluo = try Fixtures.profile(Fixtures.shangluo)
         let calendar = try Fixtures.calendar()
-        do {
-            _ = try DeadlineCalculator.assess(profile: profile, event: .newAccount,
-                                              eventDate: Fixtures.date("2026-12-20"), calendar: calendar)
-            Issue.record("expected year_not_covered")
-        } catch {
-            #expect(error.code == "year_not_covered")
-            #expect(error.year == 2027)
-        }
+        // Kaiping: 30 working days from 2026-12-20 end in 2027; they cannot end before 2027-01-19.
+        let unfiled = try DeadlineCalculator.assess(profile: kaiping, event: .newAccount,
+                                                    eventDate: Fixtures.date("2026-12-20"),
+                                                    today: Fixtures.date("2026-12-21"), calendar: calendar)
+        #expect(unfiled.timeliness == .undetermined)
+        #expect(unfiled.dueDate == nil)
+        #expect(unfiled.missingCalendarYear == 2027)
+        #expect(unfiled.earliestDueDate?.iso == "2027-01-19")
+        #expect(unfiled.explanationZh.contains("2027年的国务院节假日安排尚未载入"))
+        #expect(unfiled.explanationEn.contains("rest days of 2027 are not loaded"))
+        let early = try DeadlineCalculator.assess(profile: kaiping, event: .newAccount,
+                                                  eventDate: Fixtures.date("2026-12-20"),
+                                                  filedDate: Fixtures.date("2026-12-28"), calendar: calendar)
+        #expect(early.timeliness == .onTime)
+        #expect(early.dueDate == nil && early.earliestDueDate?.iso == "2027-01-19")
+        #expect(early.daysLate == nil)
+        let later = try DeadlineCalculator.assess(profile: kaiping, event: .newAccount,
+                                                  eventDate: Fixtures.date("2026-12-20"),
+                                                  filedDate: Fixtures.date("2027-01-20"), calendar: calendar)
+        #expect(later.timeliness == .undetermined)
+        // Shangluo: one month from 2026-12-01 reaches 2027-01-01, which may be moved off a rest day.
+        let month = try DeadlineCalculator.assess(profile: shangluo, event: .newAccount,
+                                                  eventDate: Fixtures.date("2026-12-01"),
+                                                  filedDate: Fixtures.date("2026-12-07"), calendar: calendar)
+        #expect(month.timeliness == .onTime)
+        #expect(month.earliestDueDate?.iso == "2027-01-01")
+        #expect(month.missingCalendarYear == 2027)
+        // A count that stays inside the data is unaffected.
+        let inside = try DeadlineCalculator.assess(profile: shangluo, event: .change, eventDate: Fixtures.date("2026-11-01"),
+                                                   filedDate: Fixtures.date("2026-11-10"), calendar: calendar)
+        #expect(inside.dueDate != nil && inside.missingCalendarYear == nil && inside.earliestDueDate == nil)
+    }
+
+    @Test("once the year is added the same count gives the due date, moved off the New Year holiday")
+    func yearAdded() throws {
+        let shangluo = try Fixtures.profile(Fixtures.shangluo)
+        // A test table for 2027 (only New Year's Day, a holiday every year): not the State Council's notice.
+        let year2027 = try WorkingDayCalendar.parse(tsv: "date\tkind\tname_zh\tname_en\n2027-01-01\tholiday\t元旦\tNew Year's Day\n",
+                                                    source: "test-2027.tsv")
+        let calendar = try Fixtures.calendar().merged(with: year2027)
+        let month = try DeadlineCalculator.assess(profile: shangluo, event: .newAccount,
+                                                  eventDate: Fixtures.date("2026-12-01"),
+                                                  filedDate: Fixtures.date("2027-01-04"), calendar: calendar)
+        #expect(month.dueDate?.iso == "2027-01-04", "2027-01-01 is a Friday holiday: moved to Monday")
+        #expect(month.timeliness == .onTime)
+        #expect(month.missingCalendarYear == nil)
+    }
+
+    @Test("a period's earliest end needs no calendar")
+    func earliestEnd() throws {
+        let date = Fixtures.date("2026-12-20")
+        #expect(Period(30, .workingDays).earliestEnd(after: date).iso == "2027-01-19")
+        #expect(Period(15, .calendarDays).earliestEnd(after: date).iso == "2027-01-04")
+        #expect(Period(1, .months).earliestEnd(after: Fixtures.date("2026-01-31")).iso == "2026-02-28")
     }
 }

@@ -18,24 +18,28 @@ struct IntakeHarness {
     let office: String
 
     /// Intake of `office` on `today`, with identity at `identityPort` (an identity server is
-    /// started there unless `startIdentity` is false).
+    /// started there unless `startIdentity` is false), on `state` (a new directory unless given:
+    /// pass an earlier run's to restart on its data).
     static func with<T>(
         office: String, today: String, identityPort: Int? = nil, startIdentity: Bool = true,
-        extra: [String: String] = [:], _ body: (IntakeHarness) async throws -> T
+        extra: [String: String] = [:], state: TemporaryDirectory? = nil, _ body: (IntakeHarness) async throws -> T
     ) async throws -> T {
         if startIdentity {
             return try await withTestServer(services: [StandInIdentityService.service()], configure: { configuration in
                 if let identityPort { configuration.port = identityPort }
             }) { identity in
-                try await run(office: office, today: today, identityPort: identity.address.port, extra: extra, body)
+                try await run(office: office, today: today, identityPort: identity.address.port, extra: extra,
+                              state: state, body)
             }
         }
-        return try await run(office: office, today: today, identityPort: identityPort ?? 9, extra: extra, body)
+        return try await run(office: office, today: today, identityPort: identityPort ?? 9, extra: extra, state: state,
+                             body)
     }
 
     private static func run<T>(office: String, today: String, identityPort: Int, extra: [String: String],
+                               state existing: TemporaryDirectory?,
                                _ body: (IntakeHarness) async throws -> T) async throws -> T {
-        let state = try TemporaryDirectory(prefix: "intake-test")
+        let state = try existing ?? TemporaryDirectory(prefix: "intake-test")
         let runtime = try await IntakeRuntime.start(
             settings: try settings(office: office, today: today, identityPort: identityPort, state: state.path,
                                    extra: extra),

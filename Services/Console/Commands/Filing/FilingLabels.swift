@@ -39,6 +39,7 @@ extension Output {
         case .pending: text("未到期", "not yet due")
         case .overdue: text("已逾期未办", "overdue")
         case .noDeadline: text("无时限要求", "no deadline")
+        case .undetermined: text("期限待定（节假日安排未载入）", "undetermined (rest days not loaded)")
         }
     }
 

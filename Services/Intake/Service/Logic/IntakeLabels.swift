@@ -11,6 +11,7 @@ package enum IntakeLabels {
         case .pending: "未到期"
         case .overdue: "已逾期未备案"
         case .noDeadline: "无时限"
+        case .undetermined: "期限待定"
         }
     }
 

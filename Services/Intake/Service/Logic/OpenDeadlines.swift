@@ -37,13 +37,20 @@ package enum OpenDeadlines {
     /// The deadline of `record` recomputed on `today`, or nil when its timeliness stays the same
     /// (or it has no due date). Open filings are assessed as not filed; filings filed again after
     /// being open are assessed as filed on the day of the refiling.
+    ///
+    /// A deadline whose count needed a year the calendar lacked (`undetermined`) is counted again
+    /// with its own filing date; it changes once the year's rest days are added.
     package static func reassess(_ record: IntakeFiling, today: CivilDate, profile: PolicyProfile,
                                  calendar: WorkingDayCalendar) -> DeadlineAssessment? {
-        guard let current = record.deadline, current.dueDate != nil else { return nil }
+        guard let current = record.deadline, current.dueDate != nil || current.timeliness == .undetermined else {
+            return nil
+        }
         let filing = record.filing
         let filed: CivilDate?
         if openStatuses.contains(filing.status) {
             filed = nil
+        } else if current.timeliness == .undetermined {
+            filed = current.filedDate
         } else if current.timeliness == .pending || current.timeliness == .overdue {
             guard let refiling = filing.versions.last(where: { refilingEvents.contains($0.event) }) else { return nil }
             filed = refiling.at.chinaCivilDate
@@ -54,7 +61,7 @@ package enum OpenDeadlines {
             profile: profile, event: current.event, eventDate: current.eventDate, filedDate: filed,
             today: filed == nil ? today : nil, operator: filing.operator,
             hasNewsLicence: SubmissionAssessor.hasNewsLicence(filing.object), calendar: calendar),
-            next.timeliness != current.timeliness else { return nil }
+            next.timeliness != current.timeliness || next.dueDate != current.dueDate else { return nil }
         return next
     }
 }

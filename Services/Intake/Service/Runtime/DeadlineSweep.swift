@@ -18,6 +18,8 @@ package final class DeadlineSweep: Sendable {
         package var dueSoon: Int
         /// Filings whose stored timeliness changed in this sweep.
         package var updated: Int
+        /// Filings whose due date needs a year of rest-day data the calendar lacks (期限待定).
+        package var undetermined: Int = 0
     }
 
     private let service: IntakeService
@@ -76,13 +78,27 @@ package final class DeadlineSweep: Sendable {
             let counts = try await service.store.read { db in
                 try repository.openDeadlineCounts(today: today, withinDays: OpenDeadlines.defaultWithinDays, in: db)
             }
-            let summary = Summary(overdue: counts.overdue, dueSoon: counts.dueSoon, updated: updated)
+            let undetermined = try await service.store.read { db in try repository.undeterminedDeadlineCount(in: db) }
+            let summary = Summary(overdue: counts.overdue, dueSoon: counts.dueSoon, updated: updated,
+                                  undetermined: undetermined)
             let changed = lastLogged.withLock { last in
                 defer { last = summary }
                 return updated > 0 || last?.overdue != summary.overdue || last?.dueSoon != summary.dueSoon
+                    || last?.undetermined != summary.undetermined
             }
-            let fields: [String: LogValue] = ["today": .string(today.iso), "overdue": .int(summary.overdue),
+            var fields: [String: LogValue] = ["today": .string(today.iso), "overdue": .int(summary.overdue),
                                               "due_soon": .int(summary.dueSoon), "updated": .int(updated)]
+            if undetermined > 0 {
+                // Staff cannot see these deadlines until someone adds the year's rest days: say so loudly.
+                fields["undetermined"] = .int(undetermined)
+                fields["calendar_covers"] = .string(
+                    "\(service.calendar.coveredYears.lowerBound)-\(service.calendar.coveredYears.upperBound)")
+                if changed {
+                    service.logger.warning("deadline sweep: due dates undetermined for want of State Council rest-day "
+                                           + "data; add the year's table (BEIAN_CALENDAR_DIR) and restart", fields)
+                    return summary
+                }
+            }
             if changed {
                 service.logger.notice("deadline sweep", fields)
             } else {

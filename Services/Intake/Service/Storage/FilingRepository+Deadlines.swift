@@ -9,7 +9,8 @@ extension FilingRepository {
 
     /// Rows whose stored timeliness may change on `today` (see `OpenDeadlines.reassess`): open
     /// filings not yet assessed as unfiled or whose due date has passed while pending, and filings
-    /// filed again while still assessed as unfiled.
+    /// filed again while still assessed as unfiled; and deadlines left undetermined for want of a
+    /// year of rest-day data.
     package func deadlineCandidates(today: CivilDate, in db: Database) throws -> [Int64] {
         try db.fetchAll("""
             SELECT seq FROM filing WHERE due_date IS NOT NULL AND (
@@ -17,6 +18,7 @@ extension FilingRepository {
                     OR (timeliness = 'pending' AND due_date < ?)))
                 OR (status NOT IN (\(Self.openStatusList)) AND status NOT IN ('rejected', 'cancelled')
                     AND timeliness IN ('pending', 'overdue')))
+            UNION SELECT seq FROM filing WHERE timeliness = 'undetermined'
             ORDER BY seq
             """, [today.iso]).map { try $0.decode(Int64.self, at: 0) }
     }
@@ -51,5 +53,10 @@ extension FilingRepository {
             WHERE due_date IS NOT NULL AND status IN (\(Self.openStatusList))
             """, [today.iso, today.iso, today.adding(days: withinDays).iso])
         return (try row?.decode(Int.self, at: 0) ?? 0, try row?.decode(Int.self, at: 1) ?? 0)
+    }
+
+    /// How many filings have a due date left undetermined for want of a year of rest-day data.
+    package func undeterminedDeadlineCount(in db: Database) throws -> Int {
+        try db.fetchOne("SELECT COUNT(*) FROM filing WHERE timeliness = 'undetermined'")?.decode(Int.self, at: 0) ?? 0
     }
 }
