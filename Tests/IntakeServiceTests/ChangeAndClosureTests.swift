@@ -102,4 +102,73 @@ struct ChangeAndClosureTests {
             #expect(future.fieldViolations.map(\.field) == ["change_date"])
         }
     }
+
+    @Test("a change dated before the object opened or before the current version, or changing nothing, is refused naming the field and rule")
+    func changeAgainstHistory() async throws {
+        try await IntakeHarness.with(office: "611000", today: "2021-06-01") { intake in
+            let client = try intake.operatorClient()
+            let submission = Submissions.individualAccount(name: "商洛夜市", platform: "douyin", region: "611021",
+                                                           sequence: 31, registered: "2021-05-20")
+            let receipt = try await client.submit(submission)
+            _ = try await intake.staffClient().review(receipt.filingId, "accept")
+            try intake.setToday("2021-06-20")
+            let versionBefore = try await intake.staffClient().get(receipt.filingId).filing.version
+            var renamed = submission
+            renamed.object?.name = "商洛夜市新址"
+            func change(_ date: String, _ form: FilingSubmission) async -> RPCError? {
+                await capturedRPCError {
+                    let _: FilingOutcome = try await client.asOperator(receipt, "ChangeFiling", ChangeFilingRequest(
+                        filingId: receipt.filingId, changeDate: date, submission: form))
+                }
+            }
+            let beforeOpening = try #require(await change("2021-05-10", renamed))
+            #expect(beforeOpening.code == .invalidArgument)
+            #expect(beforeOpening.fieldViolations.map(\.rule).contains("before_registration"))
+            let beforeVersion = try #require(await change("2021-05-25", renamed))
+            #expect(beforeVersion.fieldViolations.map(\.field) == ["change_date"])
+            #expect(beforeVersion.fieldViolations.first?.rule == "before_current_version")
+            #expect(beforeVersion.fieldViolations.first?.descriptionZh?.contains("早于当前版本") == true)
+            let nothing = try #require(await change("2021-06-10", submission))
+            #expect(nothing.fieldViolations.map(\.field) == ["submission"])
+            #expect(nothing.fieldViolations.first?.rule == "no_change")
+            #expect(try await intake.staffClient().get(receipt.filingId).filing.version == versionBefore,
+                    "nothing was stored")
+            let changed: FilingOutcome = try await client.asOperator(receipt, "ChangeFiling", ChangeFilingRequest(
+                filingId: receipt.filingId, changeDate: "2021-06-10", submission: renamed))
+            #expect(changed.status == .changed)
+        }
+    }
+
+    @Test("Shangluo: a closure, which has no deadline there, keeps the late change on record")
+    func closureKeepsLateness() async throws {
+        try await IntakeHarness.with(office: "611000", today: "2021-06-01") { intake in
+            let client = try intake.operatorClient()
+            let clerk = try intake.staffClient()
+            let submission = Submissions.individualAccount(name: "商洛老街", platform: "douyin", region: "611021",
+                                                           sequence: 32, registered: "2021-05-20")
+            let receipt = try await client.submit(submission)
+            _ = try await clerk.review(receipt.filingId, "accept")
+            try intake.setToday("2021-06-28")
+            var renamed = submission
+            renamed.object?.name = "商洛老街二号"
+            let late: FilingOutcome = try await client.asOperator(receipt, "ChangeFiling", ChangeFilingRequest(
+                filingId: receipt.filingId, changeDate: "2021-06-10", submission: renamed))
+            #expect(late.deadline?.timeliness == .late)
+            _ = try await clerk.review(receipt.filingId, "accept")
+            let early = try #require(await capturedRPCError {
+                let _: FilingOutcome = try await client.asOperator(receipt, "CloseFiling", CloseFilingRequest(
+                    filingId: receipt.filingId, closureDate: "2021-05-01"))
+            })
+            #expect(early.fieldViolations.map(\.field) == ["closure_date"])
+            let closed: FilingOutcome = try await client.asOperator(receipt, "CloseFiling", CloseFilingRequest(
+                filingId: receipt.filingId, closureDate: "2021-06-27"))
+            #expect(closed.status == .cancelled)
+            #expect(closed.deadline?.timeliness == .late)
+            #expect(closed.deadline?.daysLate == 3)
+            #expect(try await clerk.list(ListFilingsRequest(FilingFilters(late: true))).filings.map(\.filingId)
+                    == [receipt.filingId])
+            #expect(try await clerk.get(receipt.filingId).history.last?.details["timeliness"] == "no_deadline",
+                    "the closure's own assessment is in its history")
+        }
+    }
 }

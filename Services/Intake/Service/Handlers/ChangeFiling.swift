@@ -21,6 +21,8 @@ extension IntakeService {
                 request.submission, forcedLocalOffice: current.record.filing.localOfficeCode)
             let content = assessment.content
             let computed = try VersionDiff.changes(from: current.record.filing.content, to: content).map(\.path)
+            let refused = ChangeChecks.change(on: changeDate, to: current.record.filing, changedPaths: computed)
+            guard refused.isEmpty else { throw ValidationFailure(violations: refused) }
             let fields = request.changedFields?.map(TextNormalization.text).filter { !$0.isEmpty } ?? computed
             let facts = ChangeFacts(changeDate: changeDate, changedFields: fields, description: description)
             let deadline = try? DeadlineCalculator.assess(
@@ -35,7 +37,7 @@ extension IntakeService {
                 stored.record.scope = assessment.scope
                 stored.record.reviewNeeded = assessment.scope.outcome == .needsStaffReview
                 stored.record.verification = verification
-                stored.record.deadline = deadline
+                stored.record.deadline = RecordedDeadline.keeping(stored.record.deadline, after: deadline)
                 stored.record.corrections = []
                 stored.record.updatedAt = now
                 try service.repository.update(stored, in: db)

@@ -22,12 +22,14 @@ extension IntakeService {
             return { db in
                 var stored = try service.reloaded(id, to: principal, in: db)
                 let filing = stored.record.filing
+                let refused = ChangeChecks.closure(on: closureDate, of: filing)
+                guard refused.isEmpty else { throw ValidationFailure(violations: refused) }
                 let deadline = try? DeadlineCalculator.assess(
                     profile: service.profile, event: .closure, eventDate: closureDate, filedDate: today,
                     operator: filing.operator, hasNewsLicence: SubmissionAssessor.hasNewsLicence(filing.object),
                     calendar: service.calendar)
                 stored.record.filing = try service.transition(filing, .close(facts), by: principal.actor, at: now)
-                stored.record.deadline = deadline
+                stored.record.deadline = RecordedDeadline.keeping(stored.record.deadline, after: deadline)
                 stored.record.updatedAt = now
                 try service.repository.update(stored, in: db)
                 var details = ["closure_date": closureDate.iso]
