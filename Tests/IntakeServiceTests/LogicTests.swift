@@ -90,6 +90,25 @@ struct LogicTests {
         #expect(violations.allSatisfy { $0.rule == "identity_format" })
     }
 
+    @Test("check characters are verified here: person numbers by MOD 11-2, credit codes by GB 32100; other shapes are left to identity")
+    func checkCharacters() {
+        let person = TestIdentityNumbers.resident(region: "440783", sequence: 21)
+        let credit = TestIdentityNumbers.creditCode(region: "440783")
+        let queries = [
+            IdentityQuery(value: person, ref: "operator.id_number"),
+            IdentityQuery(value: TestIdentityNumbers.residentWithBadCheck(region: "440783", sequence: 21),
+                          ref: "operator.responsible_person.id_number"),
+            IdentityQuery(value: credit, ref: "operator.credit_code"),
+            IdentityQuery(value: String(credit.dropLast()) + (credit.last == "1" ? "2" : "1"), ref: "operator.credit_code"),
+            IdentityQuery(value: "123456789012345", ref: "operator.id_number"),
+            IdentityQuery(value: "MA5AB12C3", ref: "operator.organization_code"),
+        ]
+        let violations = IdentityNumbers.checkCharacterViolations(queries)
+        #expect(violations.map(\.field) == ["operator.responsible_person.id_number", "operator.credit_code"])
+        #expect(violations.allSatisfy { $0.rule == "bad_check_character" })
+        #expect(violations.first?.messageZh.contains("第18位校验码应为“\(person.last!)”") == true)
+    }
+
     @Test("identity reasons decode from either message spelling")
     func reasonSpellings() throws {
         let a = try JSONCoding.decode(IdentityReason.self, from: Array(#"{"code":"x","zh":"甲","en":"a"}"#.utf8))

@@ -13,10 +13,12 @@ extension IntakeService {
         ]
     }
 
+    /// Reports the same field violations a submission of `request` would get, the identity
+    /// numbers' included (checked by the identity service, or their check characters here while
+    /// it is unavailable).
     func checkScope(_ request: FilingSubmission, _ context: ServerContext) async throws -> ScopeCheckResponse {
         _ = try context.caller()
-        let assessment = try SubmissionAssessor.assess(request, profile: profile, calendar: calendar,
-                                                       today: clock.today())
+        let (assessment, _) = try await assessVerified(request, forcedLocalOffice: nil)
         return ScopeCheckResponse(
             officeCode: officeCode, scope: assessment.scope, wouldFile: ScopeRefusal.check(assessment.scope) == nil,
             reviewNeeded: assessment.scope.outcome == .needsStaffReview, localOfficeCode: assessment.localOffice,

@@ -96,7 +96,7 @@ package enum IdentityNumbers {
         }
     }
 
-    private static func labels(_ ref: String) -> (zh: String, en: String) {
+    static func labels(_ ref: String) -> (zh: String, en: String) {
         switch ref {
         case "operator.credit_code": ("统一社会信用代码", "The unified social credit code")
         case "operator.organization_code": ("组织机构代码", "The organization code")

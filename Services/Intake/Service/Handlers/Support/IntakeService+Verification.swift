@@ -31,6 +31,8 @@ extension IntakeService {
         do throws(RPCError) {
             results = try await identity.verify(queries)
         } catch {
+            let mistyped = IdentityNumbers.checkCharacterViolations(queries)
+            guard mistyped.isEmpty else { throw ValidationFailure(violations: mistyped) }
             logger.warning("identity service did not answer; verification pending",
                            ["code": .string(error.code.name), "error": .string(error.message)])
             return Verification(state: .pending)
@@ -47,7 +49,9 @@ extension IntakeService {
         let candidates = IdentityNumbers.queries(for: input).filter { !flagged.contains($0.ref) }
         let malformed = IdentityNumbers.formatViolations(candidates)
         let queries = candidates.filter { query in !malformed.contains { $0.field == query.ref } }
-        guard let results = try? await identity.verify(queries) else { return violations + malformed }
+        guard let results = try? await identity.verify(queries) else {
+            return violations + malformed + IdentityNumbers.checkCharacterViolations(queries)
+        }
         return violations + malformed + IdentityNumbers.violations(for: results, queries: queries)
     }
 
