@@ -45,9 +45,9 @@ enum FilingCommand: ConsoleCommand {
         guard let word = raw.first else { throw ConsoleError.usage("filing needs a subcommand") }
         if ["help", "--help", "-h"].contains(word) {
             if raw.count > 1, let command = subcommands.first(where: { $0.name == raw[1] }) {
-                FileHandle.standardOutput.write(Data((command.usage + "\n").utf8))
+                StandardStreams.output(command.usage + "\n")
             } else {
-                FileHandle.standardOutput.write(Data((usage + "\n").utf8))
+                StandardStreams.output(usage + "\n")
             }
             return 0
         }
@@ -56,7 +56,7 @@ enum FilingCommand: ConsoleCommand {
         }
         let rest = Array(raw.dropFirst())
         if rest.contains(where: { ["--help", "-h"].contains($0) }) {
-            FileHandle.standardOutput.write(Data((command.usage + "\n").utf8))
+            StandardStreams.output(command.usage + "\n")
             return 0
         }
         do {
@@ -64,7 +64,7 @@ enum FilingCommand: ConsoleCommand {
         } catch let error as ConsoleError where error.exitCode == 2 {
             // A usage error shows this subcommand's usage, not the whole list.
             let text = "beian filing \(word): \(error.description)\nusage:\n\(command.usage)\n"
-            FileHandle.standardError.write(Data(text.utf8))
+            StandardStreams.error(text)
             return 2
         }
     }
