@@ -25,7 +25,15 @@ if ["help", "--help", "-h"].contains(first) {
         StandardStreams.error("unknown command \(arguments[1])\n")
         exit(2)
     }
-    StandardStreams.output(command.usage + "\n")
+    do throws(ConsoleError) {
+        // `beian help filing status`: the subcommand's usage.
+        let words = Array(arguments.dropFirst(2))
+        let text = command.name == FilingCommand.name ? try FilingCommand.help(words) : command.usage
+        StandardStreams.output(text + "\n")
+    } catch {
+        StandardStreams.error("beian help: \(error.description)\n")
+        exit(error.exitCode)
+    }
     exit(0)
 }
 guard let command = commands.first(where: { $0.name == first }) else {
