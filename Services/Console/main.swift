@@ -11,7 +11,7 @@ func printHelp() {
     var text = "beian — the command-line client of a Beian office\n\nCommands:\n"
     for command in commands { text += "  \(command.name.padding(toLength: 10, withPad: " ", startingAt: 0)) \(command.summary)\n" }
     text += "\nbeian help COMMAND shows a command's options.\n"
-    FileHandle.standardOutput.write(Data(text.utf8))
+    StandardStreams.output(text)
 }
 
 ProcessSignals.ignoreBrokenPipe()
@@ -22,23 +22,31 @@ guard let first = arguments.first, !["help", "--help", "-h"].contains(first) || 
 }
 if ["help", "--help", "-h"].contains(first) {
     guard let command = commands.first(where: { $0.name == arguments[1] }) else {
-        FileHandle.standardError.write(Data("unknown command \(arguments[1])\n".utf8))
+        StandardStreams.error("unknown command \(arguments[1])\n")
         exit(2)
     }
-    FileHandle.standardOutput.write(Data((command.usage + "\n").utf8))
+    do throws(ConsoleError) {
+        // `beian help filing status`: the subcommand's usage.
+        let words = Array(arguments.dropFirst(2))
+        let text = command.name == FilingCommand.name ? try FilingCommand.help(words) : command.usage
+        StandardStreams.output(text + "\n")
+    } catch {
+        StandardStreams.error("beian help: \(error.description)\n")
+        exit(error.exitCode)
+    }
     exit(0)
 }
 guard let command = commands.first(where: { $0.name == first }) else {
-    FileHandle.standardError.write(Data("beian: unknown command \"\(first)\" (beian help lists them)\n".utf8))
+    StandardStreams.error("beian: unknown command \"\(first)\" (beian help lists them)\n")
     exit(2)
 }
 do {
     exit(try await command.run(Array(arguments.dropFirst())))
 } catch let error as ConsoleError {
-    FileHandle.standardError.write(Data("beian \(command.name): \(error.description)\n".utf8))
-    if error.exitCode == 2 { FileHandle.standardError.write(Data("usage:\n\(command.usage)\n".utf8)) }
+    StandardStreams.error("beian \(command.name): \(error.description)\n")
+    if error.exitCode == 2 { StandardStreams.error("usage:\n\(command.usage)\n") }
     exit(error.exitCode)
 } catch {
-    FileHandle.standardError.write(Data("beian \(command.name): \(error)\n".utf8))
+    StandardStreams.error("beian \(command.name): \(error)\n")
     exit(1)
 }

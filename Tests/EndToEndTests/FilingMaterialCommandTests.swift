@@ -43,7 +43,7 @@ struct FilingMaterialCommandTests {
             let form = try await clerk.filing(["upload", id, office.root.file("form.png"), "--kind", "备案表",
                                                "--lang", "en"])
             #expect(form.exitCode == 0, "\(form.standardError)")
-            #expect(form.standardOutput.contains("Stored: filing_form (filing_form)"))
+            #expect(form.standardOutput.contains("Stored: filing form (filing_form)"), "English name, then the wire value")
             #expect(form.standardOutput.contains("type: PNG (image/png)"))
             #expect(form.standardOutput.contains("No required material is missing"))
             let after = try await clerk.filing(["materials", id, "--json"])

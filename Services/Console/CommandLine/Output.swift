@@ -20,11 +20,11 @@ struct Output {
     init() {}
 
     func line(_ text: String = "") {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        StandardStreams.output(text + "\n")
     }
 
     func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        StandardStreams.error(text + "\n")
     }
 
     /// Chinese or English text by the chosen language.
@@ -46,7 +46,7 @@ struct Output {
             self.error(value.description)
             return
         }
-        self.error("\(error.code.name): \(error.message)")
+        self.error("\(statusName(error.code))\(text("：", ": "))\(error.message)")
         if error.code == .unavailable && error.message.contains("certificate required") {
             self.error(text("  提示：服务器要求客户端证书，请用 --cert 和 --key 指定", "  hint: the server requires a client certificate: pass --cert and --key"))
         }
@@ -54,8 +54,8 @@ struct Output {
             let description = language == .zh ? (violation.descriptionZh ?? violation.description)
                 : (violation.descriptionEn ?? violation.description)
             let rule = violation.rule.map { " [\($0)]" } ?? ""
-            self.error("  \(violation.field): \(description)\(rule)")
+            self.error("  \(violation.field): \(violationText(description, rule: violation.rule))\(rule)")
         }
-        for detail in error.details { self.error("  \(detail)") }
+        for detail in error.details { detailLines(detail).forEach { self.error("  " + $0) } }
     }
 }

@@ -33,7 +33,7 @@ struct ByteProgress {
             let now = ContinuousClock.now
             guard done >= total || now - lastDraw >= .milliseconds(100) else { return }
             lastDraw = now
-            FileHandle.standardError.write(Data(("\r\u{1B}[K" + text + (done >= total ? "\n" : "")).utf8))
+            StandardStreams.error("\r\u{1B}[K" + text + (done >= total ? "\n" : ""))
             return
         }
         let quarter = total == 0 ? 4 : done * 4 / total

@@ -4,7 +4,7 @@ import Foundation
 /// `beian filing SUB ...`: filings at the intake service (备案), for operators and office staff.
 enum FilingCommand: ConsoleCommand {
     static let name = "filing"
-    static let summary = "filings (备案): check, submit, status, list, review, change, close, diff, import, "
+    static let summary = "filings (备案): check, submit, status, resubmit, list, review, change, close, diff, import, "
         + "upload, materials, download, export, stats, watch, transfer"
 
     /// The subcommands, in the order help lists them.
@@ -12,6 +12,7 @@ enum FilingCommand: ConsoleCommand {
         FilingCheckCommand.self,
         FilingSubmitCommand.self,
         FilingStatusCommand.self,
+        FilingResubmitCommand.self,
         FilingListCommand.self,
         FilingReviewCommand.self,
         FilingChangeCommand.self,
@@ -34,21 +35,26 @@ enum FilingCommand: ConsoleCommand {
             text += "  \(command.name.padding(toLength: 15, withPad: " ", startingAt: 0)) \(command.summary)\n"
         }
         text += "\nOperators need no certificate: submit prints the filing id and the access code (查询码);\n"
-        text += "status, change, close, diff, upload, materials and transfer-status then take --receipt FILE or\n"
+        text += "status, resubmit, change, close, diff, upload, materials and transfer-status then take --receipt FILE or\n"
         text += "--filing-id ID --access-code CODE.\n"
         text += "Staff present their certificate (--cert/--key: OU clerk, head or auditor; O = office code).\n"
         text += "ADDR (host:port of intake) comes first, or --addr ADDR, or the environment variable BEIAN_INTAKE."
         return text
     }
 
+    /// The help for `words` after `help`: a subcommand's usage, or this command's without words.
+    static func help(_ words: [String]) throws(ConsoleError) -> String {
+        guard let word = words.first else { return usage }
+        guard let command = subcommands.first(where: { $0.name == word }) else {
+            throw ConsoleError.usage("unknown filing subcommand \"\(word)\" (beian filing help lists them)")
+        }
+        return command.usage
+    }
+
     static func run(_ raw: [String]) async throws -> Int32 {
         guard let word = raw.first else { throw ConsoleError.usage("filing needs a subcommand") }
         if ["help", "--help", "-h"].contains(word) {
-            if raw.count > 1, let command = subcommands.first(where: { $0.name == raw[1] }) {
-                FileHandle.standardOutput.write(Data((command.usage + "\n").utf8))
-            } else {
-                FileHandle.standardOutput.write(Data((usage + "\n").utf8))
-            }
+            StandardStreams.output(try help(Array(raw.dropFirst())) + "\n")
             return 0
         }
         guard let command = subcommands.first(where: { $0.name == word }) else {
@@ -56,7 +62,7 @@ enum FilingCommand: ConsoleCommand {
         }
         let rest = Array(raw.dropFirst())
         if rest.contains(where: { ["--help", "-h"].contains($0) }) {
-            FileHandle.standardOutput.write(Data((command.usage + "\n").utf8))
+            StandardStreams.output(command.usage + "\n")
             return 0
         }
         do {
@@ -64,7 +70,7 @@ enum FilingCommand: ConsoleCommand {
         } catch let error as ConsoleError where error.exitCode == 2 {
             // A usage error shows this subcommand's usage, not the whole list.
             let text = "beian filing \(word): \(error.description)\nusage:\n\(command.usage)\n"
-            FileHandle.standardError.write(Data(text.utf8))
+            StandardStreams.error(text)
             return 2
         }
     }

@@ -49,7 +49,11 @@ enum FilingExportCommand: ConsoleCommand {
                     if let file {
                         try file.write(piece)
                     } else {
-                        try PrivateFile.writeAll(piece, to: STDOUT_FILENO, path: "standard output")
+                        let failed = StandardStreams.write(piece, to: STDOUT_FILENO)
+                        if failed == EPIPE { StandardStreams.endForBrokenPipe() }
+                        if failed != 0 {
+                            throw ConsoleError.failure("cannot write standard output: \(String(cString: strerror(failed)))")
+                        }
                     }
                 }
                 try file?.commit()

@@ -33,7 +33,9 @@ enum FilingImportCommand: ConsoleCommand {
           Safe to run again: each row is sent with an idempotency key made from the office code and the
           row's content, so rows filed before are reported as "already filed" with the same filing id and
           are not filed twice (intake keeps keys for 30 days, per staff member: re-run with the same
-          certificate). A row whose content changed is a NEW filing: report real changes with
+          certificate; with another certificate the rows are filed again, and the report names the
+          earlier filings). The receipts file only grows: a re-run adds new filings and keeps every
+          access code already in it. A row whose content changed is a NEW filing: report real changes with
           `beian filing change` instead. Rows with the same content twice in one file are filed once.
           --dry-run asks intake's pre-check for each row and files nothing (no receipts file).
           --concurrency N: calls in flight (default 8).
@@ -76,9 +78,9 @@ enum FilingImportCommand: ConsoleCommand {
                          + header.duplicates.joined(separator: output.text("、", ", ")))
         }
         let rows = document.records.map { ImportRow($0, header: header, office: arguments.value("office")) }
-        var receipts = ReceiptsFile(path: ReceiptsFile.path(for: path))
+        var receipts = try ReceiptsFile(path: ReceiptsFile.path(for: path))
         let runner = ImportRunner(intake: intake, header: header, office: office ?? "", dryRun: dryRun,
-                                  concurrency: concurrency, previous: receipts,
+                                  concurrency: concurrency, evidence: ReplayEvidence(receipts: receipts),
                                   progress: ImportProgress(total: rows.count, output: output))
         let (results, stoppedBy) = await runner.run(rows)
 

@@ -68,7 +68,7 @@ extension Output {
     /// Missing materials as one line.
     func materialsText(_ rules: [MaterialRule]) -> String {
         rules.map { rule in
-            text(rule.wording, rule.anyOf.map(\.rawValue).joined(separator: " or "))
+            text(rule.wording, rule.anyOf.map(MaterialKindNames.english).joined(separator: " or "))
         }.joined(separator: text("；", "; "))
     }
 

@@ -16,8 +16,11 @@ enum FilingListCommand: ConsoleCommand {
           filing id, status, account, platform, operator, masked ID number, verification, timeliness, filing
           number, date. --query searches account and operator names (any part of the name). One page at a
           time (default 50): the next page's --cursor is printed at the end; --all fetches every page.
-          Status values: submitted, returned_for_correction, accepted, rejected, changed, cancelled.
-          Timeliness: early, on_time, late, pending, overdue, no_deadline.
+          Status values: submitted, returned_for_correction, accepted, rejected, changed, cancelled, or their
+          Chinese names (已提交, 退回补正, 已备案, 不予备案, 已变更, 已注销); likewise platforms (抖音), object kinds
+          (账号), operator kinds (单位, 个人), verification (待核验, 已核验, 核验未通过).
+          Timeliness: early, on_time, late, pending, overdue, no_deadline (提前, 按时, 逾期, 未到期, 已逾期未办,
+          无时限要求). --from and --to (YYYY-MM-DD, inclusive) bound the submission date.
         """ + "\n" + IntakeConnection.usageTail
 
     static let filterOptions: Set<String> = [
@@ -73,12 +76,19 @@ enum FilingListCommand: ConsoleCommand {
         let platform = arguments.value("platform").map { FilingValues.platform($0)?.rawValue ?? $0 }
         let kind = arguments.value("object-kind").map { FilingValues.objectKind($0) ?? $0 }
         let operatorKind = arguments.value("operator-kind").map { FilingValues.operatorKind($0) ?? $0 }
+        let from = arguments.value("from").map(FilingValues.date), to = arguments.value("to").map(FilingValues.date)
+        if let from, let to, FilingValues.isDate(from), FilingValues.isDate(to), from > to {
+            throw ConsoleError.usage("--from \(from) is after --to \(to): the period would be empty")
+        }
+        let status = arguments.value("status").map { FilingValues.status($0) ?? $0 }
+        let timeliness = arguments.value("timeliness").map { FilingValues.timeliness($0) ?? $0 }
+        let verification = arguments.value("verification").map { FilingValues.verification($0) ?? $0 }
         let filters = FilingFilters(
-            status: arguments.value("status"), objectKind: kind, platform: platform,
+            status: status, objectKind: kind, platform: platform,
             localOffice: arguments.value("local-office"), operatorKind: operatorKind,
-            government: try yesNo("government"), timeliness: arguments.value("timeliness"), late: try yesNo("late"),
-            verification: arguments.value("verification"), reviewNeeded: try yesNo("review-needed"),
-            submittedFrom: arguments.value("from"), submittedTo: arguments.value("to"), query: arguments.value("query"))
+            government: try yesNo("government"), timeliness: timeliness, late: try yesNo("late"),
+            verification: verification, reviewNeeded: try yesNo("review-needed"),
+            submittedFrom: from, submittedTo: to, query: arguments.value("query"))
         return ListFilingsRequest(filters, pageSize: try arguments.integer("page-size"), cursor: arguments.value("cursor"))
     }
 }

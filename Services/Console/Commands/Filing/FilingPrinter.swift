@@ -14,8 +14,7 @@ extension Output {
         line(String(repeating: "=", count: 60))
         line(field("状态", "Status", label(receipt.status)))
         line(field("身份核验", "Identity", label(receipt.verification)))
-        line(field("备案范围", "Scope", label(receipt.scope.outcome) + " — " + text(receipt.scope.summaryZh,
-                                                                                  receipt.scope.summaryEn)))
+        line(field("备案范围", "Scope", scopeText(receipt.scope)))
         if let local = receipt.localOfficeCode { line(field("属地网信办", "Local office", local)) }
         if let deadline = receipt.deadline { line(field("时限", "Deadline", deadlineText(deadline))) }
         if !receipt.missingMaterials.isEmpty {
@@ -46,7 +45,7 @@ extension Output {
         if let number = filing.filingNumber { line(field("备案号", "Filing number", number)) }
         var object = "\(filing.object.name) (\(text(filing.object.kind.zh, filing.object.kind.rawValue))"
         if case .account(let account) = filing.object {
-            object += "，\(label(account.platform))"
+            object += text("，", ", ") + label(account.platform)
             if let followers = account.followers { object += text("，粉丝\(followers)", ", \(followers) followers") }
         }
         line(field("备案对象", "Object", object + ")"))
@@ -62,7 +61,7 @@ extension Output {
         }
         if let local = filing.localOfficeCode { line(field("属地网信办", "Local office", local)) }
         line(field("身份核验", "Identity", label(view.verification.state)))
-        line(field("备案范围", "Scope", label(view.scope.outcome) + " — " + text(view.scope.summaryZh, view.scope.summaryEn)))
+        line(field("备案范围", "Scope", scopeText(view.scope)))
         if let deadline = view.deadline { line(field("时限", "Deadline", deadlineText(deadline))) }
         if !view.missingMaterials.isEmpty {
             line(field("需补交材料", "Materials missing", materialsText(view.missingMaterials)))
@@ -72,15 +71,22 @@ extension Output {
             line(text("需补正：", "To correct:"))
             violationLines(view.corrections).forEach { line($0) }
         }
+        if filing.status == .returnedForCorrection { resubmitHint(filing.id).forEach { line($0) } }
         line(field("提交时间", "Submitted", time(view.submittedAt)) + "  "
              + field("更新", "updated", time(view.updatedAt)))
         guard !view.history.isEmpty else { return }
         line(text("办理记录：", "History:"))
-        for entry in view.history {
-            let details = entry.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            let version = entry.version.map { " v\($0)" } ?? ""
-            line("  \(time(entry.at))  \(entry.action)\(version)  \(entry.actor)  \(details)")
-        }
+        for entry in view.history { line("  " + historyLine(entry)) }
+    }
+
+    /// How to resubmit a returned filing: the command line.
+    func resubmitHint(_ id: String?) -> [String] {
+        let receipt = text("回执文件", "RECEIPT.json"), form = text("改正后的表单参数", "corrected form flags")
+        return [text("改正后重新提交（整张表单，参数同 submit）：beian filing resubmit --receipt \(receipt) \(form)",
+                     "to resubmit, file the whole corrected form (flags as for submit): "
+                        + "beian filing resubmit --receipt \(receipt) \(form)")]
+            + (id.map { ["  " + text("或", "or") + " beian filing resubmit --filing-id \($0) --access-code "
+                         + text("查询码", "CODE") + " " + form] } ?? [])
     }
 
     /// One row of a staff list.
@@ -109,12 +115,16 @@ extension Output {
     /// The answer of a scope pre-check.
     func show(_ check: ScopeCheckResponse) {
         line(field("网信办", "Office", check.officeCode))
-        line(field("备案范围", "Scope", label(check.scope.outcome) + " — " + text(check.scope.summaryZh,
-                                                                                check.scope.summaryEn)))
+        line(field("备案范围", "Scope", scopeText(check.scope)))
         line(field("能否受理", "Would file", check.wouldFile ? text("能", "yes") : text("不能", "no")))
         if let threshold = check.scope.threshold {
             line(field("粉丝门槛", "Follower threshold", threshold.wording))
         }
+        if let place = ScopeWording.referral(check.scope) {
+            line(field("应到此备案", "File with", text(place.zh, place.en)))
+        }
+        // A deadline and materials only mean something where the object can be filed.
+        guard check.wouldFile else { return }
         if let local = check.localOfficeCode { line(field("属地网信办", "Local office", local)) }
         if let deadline = check.deadline { line(field("时限", "Deadline", deadlineText(deadline))) }
         if !check.missingMaterials.isEmpty {

@@ -80,6 +80,31 @@ enum FilingValues {
         return names[cleaned]?.rawValue
     }
 
+    /// A filing status: wire value (`accepted`) or Chinese name (已备案, 退回补正 ...).
+    static func status(_ text: String) -> String? {
+        let cleaned = TextNormalization.text(text)
+        if let status = FilingStatus(rawValue: cleaned.lowercased()) { return status.rawValue }
+        return FilingStatus.allCases.first { $0.zh == cleaned }?.rawValue
+    }
+
+    /// Timeliness: wire value (`on_time`) or Chinese name (按时, 逾期, 提前, 未到期, 已逾期未办, 无时限要求).
+    static func timeliness(_ text: String) -> String? {
+        let cleaned = TextNormalization.text(text)
+        if let timeliness = Timeliness(rawValue: cleaned.lowercased()) { return timeliness.rawValue }
+        let names: [String: Timeliness] = ["提前": .early, "按时": .onTime, "逾期": .late, "未到期": .pending,
+                                           "已逾期未办": .overdue, "逾期未办": .overdue, "无时限要求": .noDeadline,
+                                           "无时限": .noDeadline]
+        return names[cleaned]?.rawValue
+    }
+
+    /// Identity verification: `pending`, `verified`, `invalid`, or 待核验, 已核验, 核验未通过.
+    static func verification(_ text: String) -> String? {
+        let cleaned = TextNormalization.text(text)
+        let names = ["pending": "pending", "verified": "verified", "invalid": "invalid", "待核验": "pending",
+                     "已核验": "verified", "核验未通过": "invalid", "未通过": "invalid"]
+        return names[cleaned.lowercased()] ?? names[cleaned]
+    }
+
     /// Yes or no: 是/否, 有/无, 已取得/未取得, yes/no, true/false, y/n, 1/0, √/×; nil when unclear.
     static func yesNo(_ text: String) -> Bool? {
         let cleaned = TextNormalization.text(text).lowercased()
@@ -123,6 +148,13 @@ enum FilingValues {
               parts[0].count == 4, parts[1].count <= 2, parts[2].count <= 2 else { return cleaned }
         func pad(_ part: String) -> String { part.count == 1 ? "0" + part : part }
         return "\(parts[0])-\(pad(parts[1]))-\(pad(parts[2]))"
+    }
+
+    /// Whether `text` is a date as `date(_:)` writes it (`YYYY-MM-DD`), so that dates compare as text.
+    static func isDate(_ text: String) -> Bool {
+        text.utf8.count == 10 && text.enumerated().allSatisfy { index, character in
+            index == 4 || index == 7 ? character == "-" : character.isASCII && character.isNumber
+        }
     }
 
     /// The items of a list cell.

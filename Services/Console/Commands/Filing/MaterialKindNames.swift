@@ -56,6 +56,28 @@ enum MaterialKindNames {
         return .responsiblePersonIdCopy
     }
 
+    /// A kind's English name (`--lang en` output).
+    static func english(_ kind: MaterialKind) -> String {
+        switch kind {
+        case .organizationCodeCertificate: "organization code certificate copy"
+        case .businessLicence: "business licence copy"
+        case .responsiblePersonIdCopy: "ID card copy of the person responsible"
+        case .principalIdCopy: "ID card copy of the unit's principal"
+        case .ownIdCopy: "own ID card copy"
+        case .filingForm: "filing form"
+        case .surveyReport: "survey report"
+        case .leadershipMeetingMinutes: "minutes of the leadership meeting"
+        case .principalLeaderApproval: "approval of the principal leader"
+        case .editorialTeamList: "list of leaders and editorial team"
+        case .reviewRules: "information review rules"
+        case .securityMeasures: "network security measures"
+        case .competentDepartmentConsent: "consent of the competent department"
+        case .unitConsent: "consent of the employing unit"
+        case .newsLicence: "internet news information service licence"
+        case .other: "other material"
+        }
+    }
+
     /// The kinds for usage text: `wire value  中文`, one per line.
     static var usageList: String {
         MaterialKind.allCases.map { kind in

@@ -3,8 +3,8 @@ import IntakeService
 
 /// Readable (zh/en) renderings of materials (备案材料).
 extension Output {
-    /// A material kind: `营业执照复印件` or `business_licence`.
-    func label(_ kind: MaterialKind) -> String { text(kind.zh, kind.rawValue) }
+    /// A material kind: `工商执照复印件` or `business licence copy`.
+    func label(_ kind: MaterialKind) -> String { text(kind.zh, MaterialKindNames.english(kind)) }
 
     /// A media type in a word: PDF, JPEG, PNG.
     func mediaTypeName(_ mediaType: String) -> String {

@@ -32,13 +32,19 @@ struct OperatorCredentials {
     }
 
     /// Reads a saved receipt (the JSON `submit` prints with `--json` or saves with `--save-receipt`).
+    /// A receipt that cannot be read is a usage error (exit 2), with the reason.
     static func read(_ path: String) throws(ConsoleError) -> OperatorCredentials {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw ConsoleError.usage("cannot read the receipt \(path): \(String(cString: strerror(errno)))")
+        }
+        close(descriptor)
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConsoleError.failure("cannot read the receipt \(path)")
+            throw ConsoleError.usage("cannot read the receipt \(path): it is not a readable file")
         }
         guard let value = try? JSONParser.parse(Array(data)), let id = value["filing_id"]?.stringValue,
               let code = value["access_code"]?.stringValue else {
-            throw ConsoleError.failure("\(path) is not a saved receipt (it needs filing_id and access_code)")
+            throw ConsoleError.usage("\(path) is not a saved receipt (it needs filing_id and access_code)")
         }
         return OperatorCredentials(filingId: id, accessCode: code)
     }

@@ -14,7 +14,7 @@ struct ImportReason: Hashable {
 enum ImportOutcome {
     /// Filed now.
     case filed(SubmissionReceipt)
-    /// Filed by an earlier run (same idempotency key): intake returned the same receipt.
+    /// Filed before this run (same idempotency key): intake returned the first receipt.
     case alreadyFiled(SubmissionReceipt)
     /// The same content as an earlier row of this file (not sent again).
     case duplicate(ofRow: Int)
@@ -39,6 +39,9 @@ struct ImportResult {
     var row: ImportRow
     var key: String
     var outcome: ImportOutcome
+    /// For a row filed now: the filings of the same content in the receipts file (filed before
+    /// with another staff member's certificate, whose idempotency keys are apart).
+    var earlierFilings: [String] = []
 }
 
 extension ImportReason {

@@ -43,7 +43,7 @@ final class ImportProgress: Sendable {
             state.lastTenth = tenth
             return text(state) + "\n"
         }
-        if let line { FileHandle.standardError.write(Data(line.utf8)) }
+        if let line { StandardStreams.error(line) }
     }
 
     private func bar(_ state: State) -> String {

@@ -36,6 +36,12 @@ struct ImportReport {
             case .filed(let receipt):
                 output.line(lead + output.text("已备案 \(receipt.filingId)（身份核验：\(output.shortLabel(receipt.verification))）",
                                                "filed \(receipt.filingId) (identity \(receipt.verification.rawValue))"))
+                if !result.earlierFilings.isEmpty {
+                    let earlier = result.earlierFilings.joined(separator: output.text("、", ", "))
+                    output.line("    " + output.text("注意：此行此前已备案为 \(earlier)（用另一证书导入），本次又新建了一条备案",
+                                                    "note: this row was filed before as \(earlier) (imported with "
+                                                        + "another certificate); this run filed it again"))
+                }
             case .alreadyFiled(let receipt):
                 output.line(lead + output.text("此前已备案 \(receipt.filingId)（本次未重复提交）",
                                                "already filed \(receipt.filingId) (not filed again)"))
@@ -77,6 +83,12 @@ struct ImportReport {
             zh += "，未提交\(c.notSubmitted)"
             en += ", \(c.notSubmitted) not submitted"
         }
+        let again = results.filter { !$0.earlierFilings.isEmpty }.count
+        if again > 0 {
+            zh += "。其中\(again)行此前已用另一证书备案，本次重复备案：请核对后注销多余的备案"
+            en += ". \(again) of them had been filed before with another certificate and are now filed twice: "
+                + "check them and close the extra filings"
+        }
         if let receipts {
             zh += "。回执（含查询码）已写入 \(receipts)（仅本人可读，请转交各备案人）"
             en += ". Receipts with access codes are in \(receipts) (mode 0600; hand them to the operators)"
@@ -97,6 +109,9 @@ struct ImportReport {
                 object["outcome"] = .string(result.outcome.isAlreadyFiled ? "already_filed" : "filed")
                 object["filing_id"] = .string(receipt.filingId)
                 object["verification"] = .string(receipt.verification.rawValue)
+                if !result.earlierFilings.isEmpty {
+                    object["earlier_filing_ids"] = .array(result.earlierFilings.map(JSONValue.string))
+                }
             case .duplicate(let row):
                 object["outcome"] = "duplicate"
                 object["same_as_row"] = .int(Int64(row))

@@ -7,8 +7,9 @@ import IntakeService
 /// Files the rows of a spreadsheet through intake, a few calls at a time.
 ///
 /// Each row is a `SubmitFiling` with the metadata `idempotency-key` = a hash of the office code and
-/// the row's normalized form, so that running the same file again files nothing twice (intake
-/// answers with the first receipt) while a changed row is a new filing. Calls that fail for the
+/// the row's normalized form, so that running the same file again with the same certificate files
+/// nothing twice (intake answers with the first receipt) while a changed row is a new filing.
+/// Whether a receipt is new or an earlier filing's is decided by `ReplayEvidence`. Calls that fail for the
 /// service's sake (UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED) are retried with
 /// the same key; when they keep failing, or the certificate is refused, the import stops and the
 /// remaining rows are reported as not submitted.
@@ -19,8 +20,8 @@ struct ImportRunner {
     let office: String
     let dryRun: Bool
     let concurrency: Int
-    /// Receipts of earlier runs (to tell "already filed" from "filed").
-    let previous: ReceiptsFile
+    /// Receipts of earlier runs and what intake held before each row was sent.
+    let evidence: ReplayEvidence
     let progress: ImportProgress
 
     /// Codes worth a retry with the same key.
@@ -61,6 +62,9 @@ struct ImportRunner {
             while next < min(concurrency, pending.count) { start() }
             for await (index, outcome) in group {
                 results[index].outcome = outcome
+                if case .filed(let receipt) = outcome {
+                    results[index].earlierFilings = evidence.otherFilings(key: results[index].key, than: receipt)
+                }
                 progress.advance(outcome)
                 if case .notSubmitted(let error) = outcome, stoppedBy == nil { stoppedBy = error }
                 if stoppedBy == nil, next < pending.count { start() }
@@ -99,11 +103,12 @@ struct ImportRunner {
             }
         }
         let metadata = [IntakeService.idempotencyKey: result.key]
+        let before = await ReplayEvidence.filings(named: row.submission.object?.name ?? row.accountName, at: intake)
         switch await attempt({ () throws(RPCError) in
             try await intake.call("SubmitFiling", row.submission, as: SubmissionReceipt.self, metadata: metadata)
         }) {
         case .success(let receipt):
-            return previous.entry(key: result.key) != nil ? .alreadyFiled(receipt) : .filed(receipt)
+            return evidence.isEarlierFiling(receipt, before: before) ? .alreadyFiled(receipt) : .filed(receipt)
         case .failure(let error):
             return refusal(error, row: row)
         }

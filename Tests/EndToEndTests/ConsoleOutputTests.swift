@@ -1,0 +1,46 @@
+import BeianJSON
+import Foundation
+import Testing
+import TestSupport
+
+/// How `beian` behaves as a Unix tool: output into pipes, help, usage errors.
+@Suite("beian output and usage")
+struct ConsoleOutputTests {
+    @Test("output into a pipe whose reader has gone: a quiet end as by SIGPIPE (141), no crash, no message")
+    func closedPipe() async throws {
+        try await withIntakeOffice("611000", today: "2021-05-20") { office in
+            let submitted = try await BeianCLI.anonymous(office).filing(["submit", "--json"]
+                + FilingCommandTests.accountFlags)
+            let id = try #require(try JSONParser.parse(Array(submitted.standardOutput.utf8))["filing_id"]?.stringValue)
+            let clerk = try BeianCLI.clerk(office)
+            for arguments in [["status", id], ["list", "--all"], ["export", "--out", "-"]] {
+                let piped = try await clerk.filing(arguments, pipedInto: "true")
+                #expect(piped.exitCode == 141, "\(arguments): \(piped.exitCode) \(piped.standardError)")
+                #expect(piped.standardError.isEmpty, "\(arguments): \(piped.standardError)")
+            }
+            let read = try await clerk.filing(["list", "--all"], pipedInto: "cat")
+            #expect(read.exitCode == 0, "a reader that reads everything: \(read.standardError)")
+        }
+    }
+
+    @Test("usage: an empty --from/--to period, help for one subcommand, an unreadable receipt — each exit 2 with the reason")
+    func usage() async throws {
+        try await withIntakeOffice("611000", today: "2021-05-20") { office in
+            let clerk = try BeianCLI.clerk(office)
+            let period = try await clerk.filing(["list", "--from", "2026-12-10", "--to", "2026-12-01"])
+            #expect(period.exitCode == 2)
+            #expect(period.standardError.contains("--from 2026-12-10") && period.standardError.contains("--to 2026-12-01"))
+
+            let help = try await clerk.filing(["help", "status"])
+            #expect(help.exitCode == 0 && help.standardOutput.hasPrefix("beian filing status"), "\(help.standardOutput)")
+            let unknown = try await clerk.filing(["help", "nosuch"])
+            #expect(unknown.exitCode == 2 && unknown.standardError.contains("nosuch"))
+            let top = try await ProcessRunner.run(try ServiceProcess.executable("beian"), arguments: ["help", "filing", "status"])
+            #expect(top.exitCode == 0 && top.standardOutput.hasPrefix("beian filing status"), "\(top.standardOutput)")
+
+            let receipt = try await BeianCLI.anonymous(office).filing(["status", "--receipt", office.root.file("gj1.json")])
+            #expect(receipt.exitCode == 2)
+            #expect(receipt.standardError.contains("gj1.json: No such file or directory"), "\(receipt.standardError)")
+        }
+    }
+}
