@@ -1,3 +1,4 @@
+import BeianJSON
 import BeianModel
 import BeianRPC
 import IntakeService
@@ -43,6 +44,22 @@ struct IdempotencyTests {
             let view: FilingView = try await client.asOperator(
                 retried, "GetFiling", GetFilingRequest(filingId: retried.filingId))
             #expect(view.filing.id == retried.filingId)
+        }
+    }
+
+    @Test("a replayed answer says so in its trailing metadata (idempotent-replay: true); a first answer does not")
+    func replaySignal() async throws {
+        try await IntakeHarness.with(office: "440783", today: "2024-01-25") { intake in
+            let client = try intake.operatorClient()
+            let message = try JSONCoding.encodeValue(Submissions.individualAccount(
+                name: "开平碉楼", followers: 7000, region: "440783", sequence: 41))
+            let options = CallOptions(metadata: ["idempotency-key": "replay-1"])
+            let method = "beian.intake.v1.Intake/SubmitFiling"
+            let first = try await client.unaryJSON(method, message: message, options: options)
+            #expect(first.metadata["idempotent-replay"] == nil)
+            let again = try await client.unaryJSON(method, message: message, options: options)
+            #expect(again.metadata["idempotent-replay"] == "true")
+            #expect(again.message["filing_id"] == first.message["filing_id"])
         }
     }
 }

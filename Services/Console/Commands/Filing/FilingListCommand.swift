@@ -19,8 +19,8 @@ enum FilingListCommand: ConsoleCommand {
           Status values: submitted, returned_for_correction, accepted, rejected, changed, cancelled, or their
           Chinese names (已提交, 退回补正, 已备案, 不予备案, 已变更, 已注销); likewise platforms (抖音), object kinds
           (账号), operator kinds (单位, 个人), verification (待核验, 已核验, 核验未通过).
-          Timeliness: early, on_time, late, pending, overdue, no_deadline (提前, 按时, 逾期, 未到期, 已逾期未办,
-          无时限要求). --from and --to (YYYY-MM-DD, inclusive) bound the submission date.
+          Timeliness: early, on_time, late, pending, overdue, no_deadline, undetermined (提前, 按时, 逾期, 未到期,
+          已逾期未办, 无时限要求, 期限待定: the rest days of the year the count reaches are not loaded yet). --from and --to (YYYY-MM-DD, inclusive) bound the submission date.
         """ + "\n" + IntakeConnection.usageTail
 
     static let filterOptions: Set<String> = [

@@ -7,6 +7,9 @@ import Foundation
 extension IntakeService {
     /// Metadata key of the idempotency key.
     package static let idempotencyKey = "idempotency-key"
+    /// Trailing metadata set to `true` when the answer is the stored one of an earlier call with
+    /// the same key (nothing was done again): how a client tells "filed now" from "filed before".
+    package static let idempotentReplay = "idempotent-replay"
 
     /// Runs a state-changing call at most once per idempotency key (幂等).
     ///
@@ -70,6 +73,7 @@ extension IntakeService {
                 try db.idempotentResponse(key: scoped, requestSHA256: requestHash)
             }
             if let stored {
+                context.responseMetadata[Self.idempotentReplay] = "true"
                 return try decode(stored)
             }
             let now = clock.now().date
@@ -85,7 +89,9 @@ extension IntakeService {
                     try write(db)
                     return sealedResponse
                 }
-                return sealed == sealedResponse ? response : try decode(sealed)
+                if sealed == sealedResponse { return response }
+                context.responseMetadata[Self.idempotentReplay] = "true"
+                return try decode(sealed)
             }
         } catch let error as StoreError where error.code == .idempotencyConflict {
             throw RPCError(.failedPrecondition, "idempotency key \"\(key)\" was already used for a different request "
