@@ -70,6 +70,25 @@ struct IntakeConnection {
         try await client.unary(IntakeService.name + "/" + method, request: request, as: Response.self,
                                options: CallOptions(metadata: metadata))
     }
+
+    /// `call`, with the trailing metadata of the answer (e.g. `idempotent-replay`).
+    func callWithMetadata<Request: Encodable & Sendable, Response: Decodable & Sendable>(
+        _ method: String, _ request: Request, as: Response.Type = Response.self, metadata: [String: String] = [:]
+    ) async throws(RPCError) -> (response: Response, metadata: [String: String]) {
+        let message: EncodedMessage
+        do {
+            message = try EncodedMessage(request)
+        } catch {
+            throw RPCError(.invalidArgument, "cannot encode the request: \(error)")
+        }
+        let answer = try await client.unaryEncoded(IntakeService.name + "/" + method, message: message,
+                                                   options: CallOptions(metadata: metadata))
+        do {
+            return (try JSONCoding.decode(Response.self, from: answer.message), answer.metadata)
+        } catch {
+            throw RPCError(.internal, "the response does not match the expected shape: \(error)")
+        }
+    }
 }
 
 extension Output {

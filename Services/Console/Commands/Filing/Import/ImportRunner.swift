@@ -9,7 +9,8 @@ import IntakeService
 /// Each row is a `SubmitFiling` with the metadata `idempotency-key` = a hash of the office code and
 /// the row's normalized form, so that running the same file again with the same certificate files
 /// nothing twice (intake answers with the first receipt) while a changed row is a new filing.
-/// Whether a receipt is new or an earlier filing's is decided by `ReplayEvidence`. Calls that fail for the
+/// Whether a receipt is new or an earlier filing's is decided by `ReplayEvidence` (intake's
+/// `idempotent-replay` metadata, or the receipts file). Calls that fail for the
 /// service's sake (UNAVAILABLE, DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED) are retried with
 /// the same key; when they keep failing, or the certificate is refused, the import stops and the
 /// remaining rows are reported as not submitted.
@@ -20,7 +21,7 @@ struct ImportRunner {
     let office: String
     let dryRun: Bool
     let concurrency: Int
-    /// Receipts of earlier runs and what intake held before each row was sent.
+    /// Receipts of earlier runs, and how to read intake's answers.
     let evidence: ReplayEvidence
     let progress: ImportProgress
 
@@ -103,12 +104,12 @@ struct ImportRunner {
             }
         }
         let metadata = [IntakeService.idempotencyKey: result.key]
-        let before = await ReplayEvidence.filings(named: row.submission.object?.name ?? row.accountName, at: intake)
         switch await attempt({ () throws(RPCError) in
-            try await intake.call("SubmitFiling", row.submission, as: SubmissionReceipt.self, metadata: metadata)
+            try await intake.callWithMetadata("SubmitFiling", row.submission, as: SubmissionReceipt.self,
+                                              metadata: metadata)
         }) {
-        case .success(let receipt):
-            return evidence.isEarlierFiling(receipt, before: before) ? .alreadyFiled(receipt) : .filed(receipt)
+        case .success(let (receipt, trailing)):
+            return evidence.isEarlierFiling(receipt, metadata: trailing) ? .alreadyFiled(receipt) : .filed(receipt)
         case .failure(let error):
             return refusal(error, row: row)
         }
