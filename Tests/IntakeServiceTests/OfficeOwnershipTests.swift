@@ -22,7 +22,8 @@ struct OfficeOwnershipTests {
         let xingtai = try await ProcessRunner.run(
             try ServiceProcess.executable("intake"), arguments: [],
             environment: try ServiceEnvironment.make(service: "intake", stateDirectory: state.path, office: "130500",
-                                                     extra: ["BEIAN_IDENTITY_ADDRESS": "127.0.0.1:9"]))
+                                                     extra: ["BEIAN_IDENTITY_ADDRESS": "127.0.0.1:9"]),
+            timeout: 30)
         #expect(xingtai.exitCode == 2)
         #expect(!xingtai.standardOutput.contains("\"ready\""), "it never announced itself ready")
         let message = try #require(xingtai.standardError.split(separator: "\n").last { $0.hasPrefix("intake: ") })
