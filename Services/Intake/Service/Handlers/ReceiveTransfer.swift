@@ -121,7 +121,8 @@ extension IntakeService {
                              en: "office \(officeCode)'s scope check: \(decision.outcome.rawValue): "
                                  + decision.summaryEn)
         if let scope = try? JSONCoding.encodeValue(decision) {
-            error.details = [["type": .string(TransferScopeDetail.type), "office": .string(officeCode), "scope": scope]]
+            error.details = [["type": .string(TransferScopeDetail.type), "decision": scope,
+                              "office": .string(officeCode)]]
         }
         return error
     }

@@ -130,7 +130,8 @@ extension IntakeService {
                                + "transferred, try again")
         } catch {
             if let detail = error.details.first(where: { $0["type"]?.stringValue == TransferScopeDetail.type }),
-               let scope = detail["scope"], let decision = try? JSONCoding.decode(ScopeDecision.self, from: scope) {
+               let value = detail["decision"],
+               let decision = try? JSONCoding.decode(ScopeDecision.self, from: value) {
                 var refused = RPCError(
                     .failedPrecondition,
                     zh: "网信办\(office)审查认为该备案\(decision.outcome.transferZh(office: office))："

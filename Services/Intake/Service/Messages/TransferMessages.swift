@@ -102,8 +102,9 @@ package struct ReceiveTransferRequest: Codable, Sendable, Hashable {
     }
 }
 
-/// The detail of a `ReceiveTransfer` refused for scope:
-/// `{"type": "scope_decision", "office": "440783", "scope": {...}}` (`ScopeDecision`).
+/// The detail of a `ReceiveTransfer` refused for scope, as `SubmitFiling`'s scope refusals carry it
+/// plus the deciding office: `{"type": "scope_decision", "decision": {...}, "office": "440783"}`
+/// (`ScopeDecision`); `TransferFiling` passes it on to the head.
 package enum TransferScopeDetail {
     /// The detail's type.
     package static let type = "scope_decision"
