@@ -54,7 +54,9 @@ extension ServerContext {
     /// The caller; PERMISSION_DENIED for a certificate that names no known role or service.
     package func caller() throws(RPCError) -> Caller {
         guard let caller = Caller(peer: peer) else {
-            throw RPCError(.permissionDenied, "the client certificate names no known role or service (OU \"\(peer?.organizationalUnit ?? "")\")")
+            let unit = peer?.organizationalUnit ?? ""
+            throw RPCError(.permissionDenied, zh: "客户端证书未载明已知的角色或服务（OU \"\(unit)\"）",
+                           en: "the client certificate names no known role or service (OU \"\(unit)\")")
         }
         return caller
     }
@@ -68,16 +70,23 @@ extension ServerContext {
         switch try caller() {
         case .staff(let name, let staffOffice, let role):
             guard roles.contains(role) else {
-                throw RPCError(.permissionDenied, "role \(role.rawValue) may not call \(method); allowed: \(roles.map(\.rawValue).sorted().joined(separator: ", "))")
+                let allowed = StaffRole.allCases.filter(roles.contains)
+                throw RPCError(.permissionDenied,
+                               zh: "\(role.zh)无权调用\(method)（可调用的角色：\(allowed.map(\.zh).joined(separator: "、"))）",
+                               en: "role \(role.rawValue) may not call \(method); allowed: "
+                                   + allowed.map(\.rawValue).sorted().joined(separator: ", "))
             }
             if let office, office != staffOffice {
-                throw RPCError(.permissionDenied, "staff of office \(staffOffice) may not act for office \(office)")
+                throw RPCError(.permissionDenied, zh: "网信办\(staffOffice)的工作人员不能代网信办\(office)办理",
+                               en: "staff of office \(staffOffice) may not act for office \(office)")
             }
             return (name, staffOffice, role)
         case .service(let name, _):
-            throw RPCError(.permissionDenied, "service \(name) may not call \(method): staff only")
+            throw RPCError(.permissionDenied, zh: "服务\(name)无权调用\(method)（仅限工作人员）",
+                           en: "service \(name) may not call \(method): staff only")
         case .anonymous:
-            throw RPCError(.unauthenticated, "\(method) requires a staff client certificate")
+            throw RPCError(.unauthenticated, zh: "\(method)须出示工作人员的客户端证书",
+                           en: "\(method) requires a staff client certificate")
         }
     }
 
@@ -88,9 +97,12 @@ extension ServerContext {
         case .service(let name, _) where names.contains(name):
             return name
         case .anonymous:
-            throw RPCError(.unauthenticated, "\(method) requires a service client certificate")
+            throw RPCError(.unauthenticated, zh: "\(method)须出示服务的客户端证书",
+                           en: "\(method) requires a service client certificate")
         default:
-            throw RPCError(.permissionDenied, "\(method) may be called only by: \(names.sorted().joined(separator: ", "))")
+            let allowed = names.sorted()
+            throw RPCError(.permissionDenied, zh: "\(method)仅限以下服务调用：\(allowed.joined(separator: "、"))",
+                           en: "\(method) may be called only by: \(allowed.joined(separator: ", "))")
         }
     }
 }

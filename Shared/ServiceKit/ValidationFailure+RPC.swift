@@ -12,7 +12,7 @@ extension ValidationFailure: RPCErrorConvertible {
     /// INVALID_ARGUMENT listing every bad field.
     package var rpcError: RPCError {
         RPCError.invalidArgument(
-            "\(violations.count) field(s) are invalid / \(violations.count) 个字段不符合要求",
+            "\(violations.count) 个字段不符合要求 / \(violations.count) field(s) are invalid",
             violations: violations.map(\.wire))
     }
 }

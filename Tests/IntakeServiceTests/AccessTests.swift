@@ -58,7 +58,8 @@ struct AccessTests {
             for attempt in [receipt.filingId, "440783-ZZZZZZZZZZZZ"] {
                 let error = try #require(await capturedRPCError { try await stranger.get(attempt) })
                 #expect(error.code == .permissionDenied)
-                #expect(error.message.contains("611000"))
+                #expect(error.message == "网信办611000的工作人员无权查阅或办理网信办440783的备案 / "
+                    + "staff of office 611000 may not access the filings of office 440783")
             }
             let list = try #require(await capturedRPCError { try await stranger.list() })
             #expect(list.code == .permissionDenied)
@@ -66,6 +67,42 @@ struct AccessTests {
             #expect(review.code == .permissionDenied)
             let unknownRole = try intake.staffClient("visitor", name: "访客")
             #expect(try #require(await capturedRPCError { try await unknownRole.list() }).code == .permissionDenied)
+        }
+    }
+
+    @Test("refusals staff read are in Chinese, then English: the wrong role, no certificate, a service")
+    func bilingualRefusals() async throws {
+        try await IntakeHarness.with(office: "440783", today: "2024-01-25") { intake in
+            let receipt = try await intake.operatorClient().submit(Submissions.individualAccount(
+                name: "开平侨乡", followers: 6000, region: "440783"))
+            let auditor = try intake.staffClient("auditor", name: "审计员")
+            let review = try #require(await capturedRPCError { try await auditor.review(receipt.filingId, "accept") })
+            #expect(review.code == .permissionDenied)
+            #expect(review.message == "审计员无权调用beian.intake.v1.Intake/ReviewFiling（可调用的角色：科员、负责人） / "
+                + "role auditor may not call beian.intake.v1.Intake/ReviewFiling; allowed: clerk, head")
+
+            let anonymous = try #require(await capturedRPCError { try await intake.operatorClient().list() })
+            #expect(anonymous.code == .unauthenticated)
+            #expect(anonymous.message == "beian.intake.v1.Intake/ListFilings须出示工作人员的客户端证书 / "
+                + "beian.intake.v1.Intake/ListFilings requires a staff client certificate")
+
+            let service = try intake.server.client(
+                identity: TestCertificates.shared.serviceCertificate(name: "identity", office: "440783"))
+            let byService = try #require(await capturedRPCError { try await service.list() })
+            #expect(byService.code == .permissionDenied)
+            #expect(byService.message == "服务identity无权调用beian.intake.v1.Intake/ListFilings（仅限工作人员） / "
+                + "service identity may not call beian.intake.v1.Intake/ListFilings: staff only")
+
+            let unknownRole = try intake.staffClient("visitor", name: "访客")
+            let visitor = try #require(await capturedRPCError { try await unknownRole.list() })
+            #expect(visitor.message.hasPrefix("客户端证书未载明已知的角色或服务（OU \"visitor\"） / "))
+
+            let wrongCode = try #require(await capturedRPCError {
+                let _: FilingView = try await intake.operatorClient().call(
+                    "GetFiling", GetFilingRequest(filingId: receipt.filingId),
+                    metadata: ["filing-id": receipt.filingId, "access-code": "WRONG-CODE"])
+            })
+            #expect(wrongCode.message == "备案编号与查询码不匹配 / filing-id and access-code do not match")
         }
     }
 

@@ -66,11 +66,16 @@ struct MaterialTests {
                                         bytes: SampleFiles.exe(), chunk: chunk)
             })
             #expect(error.code == .invalidArgument)
-            #expect(error.message.contains("only PDF, JPEG or PNG"))
+            #expect(error.message == "仅接受PDF、JPEG或PNG文件（按文件内容识别，与文件名无关） / only PDF, JPEG or PNG "
+                + "files are accepted (recognized from the content, not the file name)")
+            let violation = try #require(error.fieldViolations.first)
+            #expect(violation.descriptionZh == "仅接受PDF、JPEG或PNG文件（按文件内容识别，与文件名无关）")
+            #expect(violation.descriptionEn?.hasPrefix("only PDF, JPEG or PNG files are accepted") == true)
             let empty = try #require(await capturedRPCError {
                 try await client.upload(as: receipt, kind: "filing_form", filename: "空.pdf", bytes: [])
             })
             #expect(empty.code == .invalidArgument)
+            #expect(empty.message == "未收到文件内容 / no bytes were sent")
             let count = try await intake.runtime.store.read { db in
                 try db.fetchValue(Int.self, "SELECT count(*) FROM material_blob")
             }

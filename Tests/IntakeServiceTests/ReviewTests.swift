@@ -85,6 +85,17 @@ struct ReviewTests {
             #expect(mobile.before == "138****8000")
             #expect(mobile.after == "139****5678")
             #expect(diff.changes[1].after == "开平碉楼日记官方")
+            let beyond = try #require(await capturedRPCError {
+                let _: DiffVersionsResponse = try await client.asOperator(
+                    receipt, "DiffVersions", DiffVersionsRequest(filingId: receipt.filingId, from: 2, to: 4))
+            })
+            #expect(beyond.code == .invalidArgument)
+            #expect(beyond.message == "1 个字段不符合要求 / 1 field(s) are invalid")
+            let range = try #require(beyond.fieldViolations.first)
+            #expect(range.field == "to")
+            #expect(range.descriptionZh == "结束版本4不存在：版本号应在1到3之间（该备案共有3个版本）")
+            #expect(range.descriptionEn == "to version 4 does not exist: versions are 1 to 3 (the filing has 3)")
+            #expect(range.description == "\(range.descriptionZh ?? "") / \(range.descriptionEn ?? "")")
 
             let view = try await clerk.get(receipt.filingId)
             #expect(view.filing.versions.map(\.event) == ["submit", "return_for_correction", "resubmit"])

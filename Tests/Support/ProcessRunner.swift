@@ -12,12 +12,22 @@ package enum ProcessRunner {
     }
 
     /// Runs `executable` with `arguments`, `environment` (the test process's own when nil) and
-    /// `input` on its standard input.
+    /// `input` on its standard input. With `timeout`, a program still running after that many
+    /// seconds is killed (SIGKILL; its exit code is then 9), so that a test expecting it to stop
+    /// fails instead of hanging.
     package static func run(
-        _ executable: String, arguments: [String], environment: [String: String]? = nil, input: String? = nil
+        _ executable: String, arguments: [String], environment: [String: String]? = nil, input: String? = nil,
+        timeout: Double? = nil
     ) async throws -> Output {
         let child = try ChildProcess(executable: executable, arguments: arguments,
                                      environment: environment ?? currentEnvironment(), input: .pipe)
+        let watchdog = timeout.map { seconds in
+            Task {
+                try await Task.sleep(for: .seconds(seconds))
+                child.send(SIGKILL)
+            }
+        }
+        defer { watchdog?.cancel() }
         // Read both pipes at once so a chatty child cannot fill one and block; feed the input
         // from a third thread so a child that writes before it reads cannot deadlock us.
         async let output = readAll(child.standardOutput)

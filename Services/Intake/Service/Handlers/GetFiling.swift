@@ -72,12 +72,17 @@ extension IntakeService {
         let to = request.to ?? filing.version
         let from = request.from ?? max(1, to - 1)
         var list = ViolationList()
-        for (field, number) in [("from", from), ("to", to)] where !(1...filing.version).contains(number) {
-            list.add(field, "version_range", zh: "版本号应在1到\(filing.version)之间",
-                     en: "version must be between 1 and \(filing.version)")
+        for (field, number, labelZh, labelEn) in [("from", from, "起始版本", "from version"),
+                                                  ("to", to, "结束版本", "to version")]
+        where !(1...filing.version).contains(number) {
+            list.add(field, "version_range",
+                     zh: "\(labelZh)\(number)不存在：版本号应在1到\(filing.version)之间（该备案共有\(filing.version)个版本）",
+                     en: "\(labelEn) \(number) does not exist: versions are 1 to \(filing.version) "
+                         + "(the filing has \(filing.version))")
         }
         if list.isEmpty, from > to {
-            list.add("from", "version_order", zh: "起始版本不能晚于结束版本", en: "from must not be after to")
+            list.add("from", "version_order", zh: "起始版本（\(from)）不能晚于结束版本（\(to)）",
+                     en: "from (\(from)) must not be after to (\(to))")
         }
         guard list.isEmpty else { throw ValidationFailure(violations: list.violations) }
         let old = filing.versions[from - 1], new = filing.versions[to - 1]

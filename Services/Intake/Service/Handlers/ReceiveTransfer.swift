@@ -1,5 +1,7 @@
+import BeianJSON
 import BeianModel
 import BeianRPC
+import BeianServiceKit
 import BeianStore
 
 extension IntakeService {
@@ -8,7 +10,8 @@ extension IntakeService {
         let source = try requireTransferringIntake(context, request)
         let reason = TextNormalization.text(request.reason)
         guard !reason.isEmpty, reason.count <= SubmissionValidator.descriptionLimit else {
-            throw RPCError.invalidArgument("reason is required (at most 2000 characters)", violations: [
+            throw RPCError.invalidArgument("移交理由不能为空（最多2000字） / reason is required (at most 2000 characters)",
+                                           violations: [
                 RPCError.FieldViolation(field: "reason", rule: "required", zh: "移交理由不能为空", en: "reason is required"),
             ])
         }
@@ -21,6 +24,9 @@ extension IntakeService {
         let today = clock.today()
         let scope = ScopeEvaluator.decide(profile: profile, operator: content.operator, object: content.object,
                                           facts: content.scopeFacts, today: today)
+        // Not this office's business by its own rules: refused unless the sending head confirmed.
+        let refusal = ScopeRefusal.check(scope)
+        if let refusal, request.acceptOutOfScope != true { throw scopeRefusal(refusal) }
         let verification: Verification
         do {
             verification = try await verify(content.operator)
@@ -50,9 +56,10 @@ extension IntakeService {
         let prepared = try repository.prepare(record)
         let answer = try await store.write { db -> ReceiveTransferResponse in
             if let done = try repository.incomingTransfer(source: sourceID, in: db) {
-                let status = try repository.load(id: done.filingId, in: db)?.record.filing.status ?? .submitted
+                let record = try repository.load(id: done.filingId, in: db)?.record
                 return ReceiveTransferResponse(officeCode: service.officeCode, filingId: done.filingId,
-                                               accessCode: done.accessCode, status: status)
+                                               accessCode: done.accessCode, status: record?.filing.status ?? .submitted,
+                                               scope: record?.scope)
             }
             let stored = try repository.insert(prepared, accessHash: accessHash, in: db)
             try repository.insertIncomingTransfer(source: sourceID, office: source, accessCode: accessCode,
@@ -60,10 +67,11 @@ extension IntakeService {
             var details = ["from_office": source, "from_filing_id": sourceID, "reason": reason,
                            "scope": scope.outcome.rawValue, "verification": verification.state.rawValue]
             if let timeliness = record.deadline?.timeliness { details["timeliness"] = timeliness.rawValue }
+            if refusal != nil { details["scope_override"] = "accepted_by_sending_office" }
             try service.record("receive_transfer", actor: actor, filing: stored, version: 1, details: details, at: now,
                                in: db)
             return ReceiveTransferResponse(officeCode: service.officeCode, filingId: filing.id, accessCode: accessCode,
-                                           status: filing.status)
+                                           status: filing.status, scope: scope)
         }
         if verification.state == .pending { wakeVerifier() }
         return answer
@@ -74,18 +82,21 @@ extension IntakeService {
                                            _ request: ReceiveTransferRequest) throws(RPCError) -> String {
         guard case .service("intake", let office?) = try context.caller() else {
             throw RPCError(context.peer == nil ? .unauthenticated : .permissionDenied,
-                           "\(context.method) may be called only by the intake service of another office")
+                           zh: "\(context.method)仅限其他网信办的受理系统调用",
+                           en: "\(context.method) may be called only by the intake service of another office")
         }
         guard office != officeCode else {
-            throw RPCError(.permissionDenied, "an office does not transfer filings to itself")
+            throw RPCError(.permissionDenied, zh: "不能向本办移交备案", en: "an office does not transfer filings to itself")
         }
         guard request.sourceOffice == office else {
-            throw RPCError(.permissionDenied, "the intake of office \(office) may not transfer filings of office "
-                + "\(request.sourceOffice)")
+            throw RPCError(.permissionDenied, zh: "网信办\(office)的受理系统不能移交网信办\(request.sourceOffice)的备案",
+                           en: "the intake of office \(office) may not transfer filings of office "
+                               + request.sourceOffice)
         }
         let source = request.sourceFilingId
         guard FilingIdentifier.isWellFormed(source), source.hasPrefix("\(office)-") else {
-            throw RPCError.invalidArgument("source_filing_id is not a filing id of office \(office)", violations: [
+            throw RPCError.invalidArgument("来源备案编号不是网信办\(office)的备案编号 / source_filing_id is not a filing id "
+                                           + "of office \(office)", violations: [
                 RPCError.FieldViolation(field: "source_filing_id", rule: "filing_id", zh: "来源备案编号无效",
                                         en: "not a filing id of the sending office"),
             ])
@@ -96,8 +107,35 @@ extension IntakeService {
     /// The answer for a transfer received before (a retry).
     private func receipt(_ done: IncomingTransfer) async throws -> ReceiveTransferResponse {
         let repository = self.repository
-        let status = try await store.read { db in try repository.load(id: done.filingId, in: db)?.record.filing.status }
+        let record = try await store.read { db in try repository.load(id: done.filingId, in: db)?.record }
         return ReceiveTransferResponse(officeCode: officeCode, filingId: done.filingId, accessCode: done.accessCode,
-                                       status: status ?? .submitted)
+                                       status: record?.filing.status ?? .submitted, scope: record?.scope)
+    }
+
+    /// FAILED_PRECONDITION for a transfer this office's scope rules refuse, with the decision as a
+    /// `scope_decision` detail (the sending office shows it to its head).
+    private func scopeRefusal(_ refusal: ScopeRefusal) -> RPCError {
+        let decision = refusal.decision
+        var error = RPCError(.failedPrecondition,
+                             zh: "该备案\(decision.outcome.transferZh(office: officeCode))：\(decision.summaryZh)",
+                             en: "office \(officeCode)'s scope check: \(decision.outcome.rawValue): "
+                                 + decision.summaryEn)
+        if let scope = try? JSONCoding.encodeValue(decision) {
+            error.details = [["type": .string(TransferScopeDetail.type), "decision": scope,
+                              "office": .string(officeCode)]]
+        }
+        return error
+    }
+}
+
+extension ScopeOutcome {
+    /// The outcome in Chinese, naming the office whose decision it is (transfers between offices).
+    func transferZh(office: String) -> String {
+        switch self {
+        case .inScope: "属于网信办\(office)的备案范围"
+        case .outOfScope: "不属于网信办\(office)的备案范围"
+        case .referredElsewhere: "不在网信办\(office)备案（应到其他平台备案）"
+        case .needsStaffReview: "须由网信办\(office)工作人员判断是否属于其备案范围"
+        }
     }
 }

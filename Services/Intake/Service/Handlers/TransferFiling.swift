@@ -1,5 +1,7 @@
+import BeianJSON
 import BeianModel
 import BeianRPC
+import BeianServiceKit
 import BeianStore
 
 extension IntakeService {
@@ -37,26 +39,28 @@ extension IntakeService {
             list.add("target_office", "own_office", zh: "不能移交给本办",
                      en: "a filing cannot be transferred to its own office")
         } else if let target, peers.client(for: target) == nil {
-            let known = peers.offices.joined(separator: ", ")
-            list.add("target_office", "unknown_office", zh: "未配置网信办\(target)的受理系统（已配置：\(known)）",
-                     en: "no intake of office \(target) is configured (BEIAN_PEER_INTAKES: \(known))")
+            let (zh, en) = Self.unknownPeer(target, configured: peers.offices)
+            list.add("target_office", "unknown_office", zh: zh, en: en)
         }
         guard list.isEmpty, let target, let reason else { throw ValidationFailure(violations: list.violations) }
         let id = request.filingId
         let current = try await visibleFiling(id, to: principal)
         let repository = self.repository
         let sequence = current.sequence
-        if let done = try await store.read({ db in try repository.outgoingTransfer(filing: sequence, in: db) }) {
-            return try Self.outcome(current.record.filing, done, requested: target)
+        if let done = try await store.read({ db in try repository.recordedTransfer(filing: sequence, in: db) }) {
+            return try Self.outcome(current.record.filing, done.transfer, requested: target, history: done.history)
         }
         if let refusal = FilingTransfer.refusal(current.record.filing) { throw RPCError(.failedPrecondition, refusal) }
-        let received = try await sendTransfer(current, to: target, reason: reason)
+        let override = request.overrideTargetScope == true
+        let received = try await sendTransfer(current, to: target, reason: reason, acceptOutOfScope: override)
+        let targetScope = received.scope
+        let overridden = override && targetScope.flatMap(ScopeRefusal.check) != nil
         let now = clock.now()
         let service = self
         return try await store.write { db in
             var stored = try service.reloaded(id, to: principal, in: db)
-            if let done = try repository.outgoingTransfer(filing: stored.sequence, in: db) {
-                return try Self.outcome(stored.record.filing, done, requested: target)
+            if let done = try repository.recordedTransfer(filing: stored.sequence, in: db) {
+                return try Self.outcome(stored.record.filing, done.transfer, requested: target, history: done.history)
             }
             if let refusal = FilingTransfer.refusal(stored.record.filing) {
                 throw RPCError(.failedPrecondition, refusal)
@@ -74,10 +78,18 @@ extension IntakeService {
                                             targetAccessCode: received.accessCode, reason: reason, at: now,
                                             actor: principal.actor)
             try repository.insertOutgoingTransfer(transfer, filing: stored.sequence, in: db)
+            var details = ["target_office": target, "target_filing_id": received.filingId, "reason": reason]
+            if let targetScope {
+                details[TargetScopeNote.outcome] = targetScope.outcome.rawValue
+                details[TargetScopeNote.zh] = targetScope.summaryZh
+                details[TargetScopeNote.en] = targetScope.summaryEn
+            }
+            if overridden { details[TargetScopeNote.overridden] = "true" }
             try service.record("transfer_out", by: principal, filing: stored, version: stored.record.filing.version,
-                               details: ["target_office": target, "target_filing_id": received.filingId,
-                                         "reason": reason], at: now, in: db)
-            return try Self.outcome(stored.record.filing, transfer, requested: target)
+                               details: details, at: now, in: db)
+            let entry = FilingHistoryEntry(at: now, actor: principal.actor, action: "transfer_out", version: nil,
+                                           details: details)
+            return try Self.outcome(stored.record.filing, transfer, requested: target, history: [entry])
         }
     }
 
@@ -87,46 +99,106 @@ extension IntakeService {
         let current = try await visibleFiling(id, to: principal)
         let repository = self.repository
         let sequence = current.sequence
-        guard let done = try await store.read({ db in try repository.outgoingTransfer(filing: sequence, in: db) }) else {
-            throw RPCError(.notFound, "filing \(id) was not transferred / 该备案未移交")
+        let recorded = try await store.read { db in try repository.recordedTransfer(filing: sequence, in: db) }
+        guard let done = recorded else {
+            throw RPCError(.notFound, zh: "备案\(id)未移交", en: "filing \(id) was not transferred")
         }
-        return try Self.outcome(current.record.filing, done, requested: nil)
+        return try Self.outcome(current.record.filing, done.transfer, requested: nil, history: done.history)
     }
 
     /// Calls the target's `ReceiveTransfer`; UNAVAILABLE when it does not answer (nothing changed
-    /// here: the head retries), FAILED_PRECONDITION naming its answer when it refuses.
-    private func sendTransfer(_ stored: StoredFiling, to office: String,
-                              reason: String) async throws -> ReceiveTransferResponse {
+    /// here: the head retries), FAILED_PRECONDITION naming its answer when it refuses (for scope:
+    /// its decision, and how the head may confirm the transfer all the same).
+    private func sendTransfer(_ stored: StoredFiling, to office: String, reason: String,
+                              acceptOutOfScope: Bool) async throws -> ReceiveTransferResponse {
         guard let client = peers.client(for: office) else {
-            throw RPCError(.failedPrecondition, "no intake of office \(office) is configured")
+            let (zh, en) = Self.unknownPeer(office, configured: peers.offices)
+            throw RPCError(.failedPrecondition, zh: zh, en: en)
         }
         let record = stored.record
         let request = ReceiveTransferRequest(
             sourceOffice: officeCode, sourceFilingId: stored.id, reason: reason, content: record.filing.content,
-            submittedAt: record.submittedAt, submittedOn: record.submittedOn)
+            submittedAt: record.submittedAt, submittedOn: record.submittedOn,
+            acceptOutOfScope: acceptOutOfScope ? true : nil)
         do throws(RPCError) {
             return try await client.unary(
                 Self.receiveTransferMethod, request: request, as: ReceiveTransferResponse.self,
                 options: CallOptions(metadata: [Self.idempotencyKey: "transfer:\(stored.id)"], timeout: .seconds(15)))
         } catch where error.code == .unavailable || error.code == .deadlineExceeded {
-            throw RPCError(.unavailable, "the intake of office \(office) did not answer (\(error.message)); "
-                + "nothing was transferred, try again / 对方网信办受理系统暂不可用，未移交，请稍后重试")
+            throw RPCError(.unavailable, zh: "网信办\(office)的受理系统暂不可用，未移交，请稍后重试",
+                           en: "the intake of office \(office) did not answer (\(error.message)); nothing was "
+                               + "transferred, try again")
         } catch {
-            throw RPCError(.failedPrecondition, "the intake of office \(office) refused the transfer: "
-                + "\(error.code.name): \(error.message)")
+            if let detail = error.details.first(where: { $0["type"]?.stringValue == TransferScopeDetail.type }),
+               let value = detail["decision"],
+               let decision = try? JSONCoding.decode(ScopeDecision.self, from: value) {
+                var refused = RPCError(
+                    .failedPrecondition,
+                    zh: "网信办\(office)审查认为该备案\(decision.outcome.transferZh(office: office))："
+                        + "\(decision.summaryZh)。未移交。如经核实确属该办管辖，负责人可确认后再次移交"
+                        + "（override_target_scope: true）",
+                    en: "office \(office)'s scope check finds the filing \(decision.outcome.rawValue): "
+                        + "\(decision.summaryEn). Nothing was transferred; if it is that office's all the same, the "
+                        + "head may transfer it again with override_target_scope: true")
+                refused.details = [detail]
+                throw refused
+            }
+            throw RPCError(.failedPrecondition, zh: "网信办\(office)的受理系统拒绝接收移交：\(error.message)",
+                           en: "the intake of office \(office) refused the transfer: \(error.code.name): "
+                               + error.message)
         }
     }
 
-    /// The outcome of a recorded transfer; FAILED_PRECONDITION when it went elsewhere than `requested`.
-    private static func outcome(_ filing: Filing, _ transfer: OutgoingTransfer,
-                                requested: String?) throws(RPCError) -> TransferOutcome {
-        if let requested, requested != transfer.targetOffice {
-            throw RPCError(.failedPrecondition, "filing \(filing.id) was already transferred to office "
-                + "\(transfer.targetOffice) / 该备案已移交\(transfer.targetOffice)")
+    /// The texts for a target office whose intake is not configured, naming the configured ones, or
+    /// saying that none is and how to configure them (`BEIAN_PEER_INTAKES`).
+    static func unknownPeer(_ office: String, configured: [String]) -> (zh: String, en: String) {
+        let example = "\(office)=主机:端口"
+        if configured.isEmpty {
+            return ("未配置网信办\(office)的受理系统：本办尚未配置任何其他网信办的受理系统，无法移交；"
+                        + "请在本办受理系统的BEIAN_PEER_INTAKES中配置（如\(example)，多个以逗号分隔）",
+                    "no intake of office \(office) is configured: this intake has no other offices configured, so "
+                        + "it cannot transfer; set BEIAN_PEER_INTAKES on this intake (office=host:port, "
+                        + "comma-separated, e.g. \(office)=10.0.0.5:7402)")
         }
+        return ("未配置网信办\(office)的受理系统（已配置：\(configured.joined(separator: "、"))）；"
+                    + "请在本办受理系统的BEIAN_PEER_INTAKES中添加\(example)",
+                "no intake of office \(office) is configured (configured: \(configured.joined(separator: ", "))); "
+                    + "add \(office)=host:port to BEIAN_PEER_INTAKES on this intake")
+    }
+
+    /// The outcome of a recorded transfer, with the target office's scope decision from its
+    /// `transfer_out` history entry; FAILED_PRECONDITION when it went elsewhere than `requested`.
+    private static func outcome(_ filing: Filing, _ transfer: OutgoingTransfer, requested: String?,
+                                history: [FilingHistoryEntry]) throws(RPCError) -> TransferOutcome {
+        if let requested, requested != transfer.targetOffice {
+            throw RPCError(.failedPrecondition, zh: "该备案已移交网信办\(transfer.targetOffice)",
+                           en: "filing \(filing.id) was already transferred to office \(transfer.targetOffice)")
+        }
+        let note = history.last { $0.action == "transfer_out" }?.details ?? [:]
         return TransferOutcome(filingId: filing.id, status: filing.status, statusZh: filing.status.zh,
                                targetOffice: transfer.targetOffice, targetFilingId: transfer.targetFilingId,
                                targetAccessCode: transfer.targetAccessCode, reason: transfer.reason,
-                               transferredAt: transfer.at)
+                               transferredAt: transfer.at,
+                               targetScope: note[TargetScopeNote.outcome].flatMap(ScopeOutcome.init(rawValue:)),
+                               targetScopeZh: note[TargetScopeNote.zh], targetScopeEn: note[TargetScopeNote.en],
+                               targetScopeOverridden: note[TargetScopeNote.overridden] == "true" ? true : nil)
+    }
+}
+
+/// Keys of the target office's scope decision in a `transfer_out` history entry.
+enum TargetScopeNote {
+    static let outcome = "target_scope"
+    static let zh = "target_scope_zh"
+    static let en = "target_scope_en"
+    static let overridden = "target_scope_overridden"
+}
+
+extension FilingRepository {
+    /// The transfer of filing row `sequence`, with the filing's history (where the target office's
+    /// scope decision is noted), or nil when it was not transferred.
+    func recordedTransfer(filing sequence: Int64,
+                          in db: Database) throws -> (transfer: OutgoingTransfer, history: [FilingHistoryEntry])? {
+        guard let transfer = try outgoingTransfer(filing: sequence, in: db) else { return nil }
+        return (transfer, try history(filing: sequence, in: db))
     }
 }

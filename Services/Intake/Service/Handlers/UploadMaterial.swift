@@ -1,5 +1,6 @@
 import BeianModel
 import BeianRPC
+import BeianServiceKit
 import BeianStore
 import Foundation
 
@@ -31,7 +32,8 @@ extension IntakeService {
                         _ context: ServerContext) async throws -> UploadMaterialResponse {
         var iterator = messages.makeAsyncIterator()
         guard let first = try await iterator.next() else {
-            throw RPCError(.invalidArgument, "the first message must name filing_id and kind / 首条消息应包含备案编号和材料类型")
+            throw RPCError(.invalidArgument, zh: "首条消息应包含备案编号和材料类型",
+                           en: "the first message must name filing_id and kind")
         }
         var list = ViolationList()
         let id = list.requiredText(first.filingId, "filing_id", "备案编号", "Filing id", maxLength: 64)
@@ -51,7 +53,8 @@ extension IntakeService {
         while let next = message {
             if let text = next.data, !text.isEmpty {
                 guard let bytes = Data(base64Encoded: text) else {
-                    throw RPCError.invalidArgument("messages[\(index)].data is not base64", violations: [
+                    throw RPCError.invalidArgument("第\(index + 1)条消息的文件内容不是base64编码 / "
+                                                   + "messages[\(index)].data is not base64", violations: [
                         RPCError.FieldViolation(field: "messages[\(index)].data", rule: "base64",
                                                 zh: "文件内容应为base64编码", en: "data must be base64"),
                     ])
@@ -76,7 +79,8 @@ extension IntakeService {
                 try materials.insertBlob(sha256: info.sha256, size: info.size, mediaType: info.mediaType,
                                          sealedChunks: sealed, at: now, in: db)
             } else if try !materials.blobExists(sha256: info.sha256, in: db) {
-                throw RPCError(.aborted, "the stored material changed during the upload; send it again")
+                throw RPCError(.aborted, zh: "上传期间已存的材料发生变化，请重新上传",
+                               en: "the stored material changed during the upload; send it again")
             }
             var attached = try materials.materials(filing: stored.sequence, in: db)
             if try materials.attach(info, filing: stored.sequence, by: principal.actor, in: db) {
@@ -100,8 +104,8 @@ extension IntakeService {
     /// FAILED_PRECONDITION for a rejected or cancelled filing.
     static func requireUploads(_ filing: Filing) throws(RPCError) {
         guard FilingMaterials.acceptsUploads(filing.status) else {
-            throw RPCError(.failedPrecondition, "filing \(filing.id) is \(filing.status.rawValue) "
-                + "(\(filing.status.zh)): materials can no longer be attached / 该备案已终结，不能再上传材料")
+            throw RPCError(.failedPrecondition, zh: "备案\(filing.id)的状态为“\(filing.status.zh)”，已终结，不能再上传材料",
+                           en: "filing \(filing.id) is \(filing.status.rawValue): materials can no longer be attached")
         }
     }
 }

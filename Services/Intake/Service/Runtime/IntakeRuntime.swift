@@ -51,6 +51,12 @@ package final class IntakeRuntime: Sendable {
         if !store.appliedMigrations.isEmpty {
             logger.notice("database migrated", ["migrations": .string(store.appliedMigrations.joined(separator: ","))])
         }
+        do {
+            try await claimDatabase(store, configuration: configuration, logger: logger)
+        } catch {
+            await store.close()
+            throw error
+        }
         let clock = IntakeClock(today: configuration.fixedToday)
         let cutoff = clock.now().date.addingTimeInterval(-Self.idempotencyRetention)
         let purged = try await store.write { db in try db.deleteIdempotencyRecords(before: cutoff) }
@@ -116,6 +122,25 @@ package final class IntakeRuntime: Sendable {
         await deadlines.stop()
         service.peers.close()
         await store.close()
+    }
+
+    /// Checks that the database belongs to this office (`intake_meta`, recorded at its first start):
+    /// a `ConfigurationError` naming both offices when it holds another office's filings (a state
+    /// directory left by another office's deployment).
+    private static func claimDatabase(_ store: Store, configuration: IntakeConfiguration, logger: Logger) async throws {
+        let office = configuration.officeCode
+        switch try await store.write({ db in try IntakeOffice.claim(office, in: db) }) {
+        case .recorded:
+            break
+        case .recordedNow:
+            logger.notice("database office recorded", ["office": .string(office)])
+        case .otherOffice(let owner):
+            throw ConfigurationError(
+                variable: "BEIAN_OFFICE",
+                rule: "is \(office), but the database \(configuration.databasePath) belongs to office \(owner): "
+                    + "start with BEIAN_OFFICE=\(owner), or give office \(office) its own state directory "
+                    + "(BEIAN_STATE_DIR); intake will not serve or change another office's filings")
+        }
     }
 
     /// The field cipher; the key file is created on the first start only (when there is no

@@ -23,6 +23,7 @@ import BeianStore
 /// - `filing_transfer_out`, `filing_transfer_in`: transfers between offices
 ///   (`IntakeSchema+Transfers.swift`).
 /// - `filing_government_dated`: government filings by date (`IntakeSchema+GovernmentIndex.swift`).
+/// - `intake_meta`: the office the database belongs to (`IntakeSchema+Meta.swift`).
 ///
 /// Extension: append new migrations at the end of `migrations` (never edit a released one),
 /// e.g. `intake.v2.materials`, `intake.v2.transfers` or `intake.v3.compact` in their own files.
@@ -37,6 +38,7 @@ package enum IntakeSchema {
         IntakeSchema.createTransfers,
         IntakeSchema.compactFilings,
         IntakeSchema.governmentDatedIndex,
+        IntakeSchema.createMeta,
     ]
 
     /// Filings, versions, history and filing-number sequences.

@@ -24,8 +24,8 @@ extension IntakeService {
     package func requireStaff(_ context: ServerContext, roles: Set<StaffRole>) throws(RPCError) -> StaffMember {
         let staff = try context.requireStaff(roles)
         guard let scope = StaffScope.of(organization: staff.office, profile: profile) else {
-            throw RPCError(.permissionDenied,
-                           "staff of office \(staff.office) may not access the filings of office \(officeCode)")
+            throw RPCError(.permissionDenied, zh: "网信办\(staff.office)的工作人员无权查阅或办理网信办\(officeCode)的备案",
+                           en: "staff of office \(staff.office) may not access the filings of office \(officeCode)")
         }
         return StaffMember(name: staff.name, organization: staff.office, role: staff.role, scope: scope)
     }
@@ -36,7 +36,7 @@ extension IntakeService {
         case .anonymous: return .newOperator
         case .staff: return .staff(try requireStaff(context, roles: [.clerk, .head]))
         case .service(let name, _):
-            throw RPCError(.permissionDenied, "service \(name) may not submit filings")
+            throw RPCError(.permissionDenied, zh: "服务\(name)不能提交备案", en: "service \(name) may not submit filings")
         }
     }
 
@@ -48,14 +48,17 @@ extension IntakeService {
         switch try context.caller() {
         case .staff: return .staff(try requireStaff(context, roles: staffRoles))
         case .service(let name, _):
-            throw RPCError(.permissionDenied, "service \(name) may not call \(context.method)")
+            throw RPCError(.permissionDenied, zh: "服务\(name)无权调用\(context.method)",
+                           en: "service \(name) may not call \(context.method)")
         case .anonymous:
             guard operators else {
-                throw RPCError(.unauthenticated, "\(context.method) requires a staff client certificate")
+                throw RPCError(.unauthenticated, zh: "\(context.method)须出示工作人员的客户端证书",
+                               en: "\(context.method) requires a staff client certificate")
             }
             let authenticated = try await authenticateOperator(context)
             guard authenticated == filingID else {
-                throw RPCError(.permissionDenied, "the access code is for filing \(authenticated), not \(filingID)")
+                throw RPCError(.permissionDenied, zh: "该查询码属于备案\(authenticated)，不是\(filingID)",
+                               en: "the access code is for filing \(authenticated), not \(filingID)")
             }
             return .filingOperator(filingID: authenticated)
         }
@@ -65,8 +68,9 @@ extension IntakeService {
     package func authenticateOperator(_ context: ServerContext) async throws -> String {
         guard let id = context.metadata[Self.filingIDKey], let code = context.metadata[Self.accessCodeKey],
               !id.isEmpty, !code.isEmpty else {
-            throw RPCError(.unauthenticated, "present metadata \(Self.filingIDKey) and \(Self.accessCodeKey) "
-                + "(from the submission receipt), or a staff client certificate / 请提供备案编号和查询码")
+            throw RPCError(.unauthenticated, zh: "请提供备案编号和查询码（见提交回执），或工作人员的客户端证书",
+                           en: "present metadata \(Self.filingIDKey) and \(Self.accessCodeKey) (from the submission "
+                               + "receipt), or a staff client certificate")
         }
         let presented = repository.cipher.lookupHash(code, purpose: AccessCode.purpose)
         let repository = self.repository
@@ -74,7 +78,7 @@ extension IntakeService {
             ? try await store.read { db in try repository.accessHash(id: id, in: db) } : nil
         let expected = stored?.hash ?? [UInt8](repeating: 0, count: presented.count)
         guard ConstantTime.equal(presented, expected), stored != nil else {
-            throw RPCError(.unauthenticated, "filing-id and access-code do not match / 备案编号与查询码不匹配")
+            throw RPCError(.unauthenticated, zh: "备案编号与查询码不匹配", en: "filing-id and access-code do not match")
         }
         return id
     }
@@ -86,7 +90,9 @@ extension IntakeService {
         case .staff(let member):
             guard member.scope.covers(localOffice: filing.localOfficeCode) else { throw notFound(id) }
         case .filingOperator(let own):
-            guard own == filing.id else { throw RPCError(.permissionDenied, "not your filing") }
+            guard own == filing.id else {
+                throw RPCError(.permissionDenied, zh: "不是您的备案", en: "not your filing")
+            }
         case .newOperator:
             throw notFound(id)
         }
@@ -95,6 +101,6 @@ extension IntakeService {
 
     /// NOT_FOUND naming the id.
     package func notFound(_ id: String) -> RPCError {
-        RPCError(.notFound, "filing \(id) not found / 未找到备案 \(id)")
+        RPCError(.notFound, zh: "未找到备案 \(id)", en: "filing \(id) not found")
     }
 }
