@@ -61,4 +61,26 @@ struct FilingTransferCommandTests {
             }
         }
     }
+
+    @Test("a transfer the receiving office finds out of its scope is refused; --override-scope sends it anyway and says so")
+    func overrideScope() async throws {
+        try await withIntakeOffice("440783", today: "2024-01-10") { kaiping in
+            let peers = "440783=\(kaiping.intakeAddress)"
+            try await withIntakeOffice("130500", today: "2024-01-10", extra: ["BEIAN_PEER_INTAKES": peers]) { xingtai in
+                // Kaiping files Douyin accounts only from 5,000 followers.
+                let receipt = try await xingtai.operatorClient().submit(
+                    Forms.individual("邢台小吃日记", region: "440783", sequence: 72, followers: 1200))
+                let head = try BeianCLI.staff(xingtai, role: "head", name: "邢台主任")
+                let refused = try await head.filing(["transfer", receipt.filingId, "--to", "440783",
+                                                     "--reason", "账号注册者户籍在开平"])
+                #expect(refused.exitCode == 9, "\(refused.standardError)")
+                #expect(refused.standardError.contains("不属于网信办440783的备案范围"), "\(refused.standardError)")
+                let moved = try await head.filing(["transfer", receipt.filingId, "--to", "440783",
+                                                   "--reason", "账号注册者户籍在开平", "--override-scope"])
+                #expect(moved.exitCode == 0, "\(moved.standardError)")
+                #expect(moved.standardOutput.contains("对方备案范围："), "\(moved.standardOutput)")
+                #expect(moved.standardOutput.contains("经负责人确认仍移交"), "\(moved.standardOutput)")
+            }
+        }
+    }
 }

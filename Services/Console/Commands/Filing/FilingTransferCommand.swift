@@ -7,7 +7,8 @@ enum FilingTransferCommand: ConsoleCommand {
     static let name = "transfer"
     static let summary = "hand a filing to the right office's intake (head); prints its new id and access code"
     static let usage = """
-        beian filing transfer [ADDR] FILING_ID --to OFFICE --reason TEXT [--save-receipt FILE] [--json] [--lang en]
+        beian filing transfer [ADDR] FILING_ID --to OFFICE --reason TEXT [--override-scope] [--save-receipt FILE]
+                              [--json] [--lang en]
 
           For a filing submitted to the wrong office (属地管理): intake sends it to the intake of OFFICE
           (a 6-digit office code configured in BEIAN_PEER_INTAKES; TransferFiling; staff certificate:
@@ -15,12 +16,14 @@ enum FilingTransferCommand: ConsoleCommand {
           and the new access code (查询码) to give to the operator, who can also see them with
           beian filing transfer-status and the old receipt. Repeating the command is safe: it shows the
           transfer already made. --save-receipt FILE writes the new id and code as a receipt (mode 0600)
-          that the other office's commands take with --receipt.
+          that the other office's commands take with --receipt. The receiving office applies its own
+          scope rules: when it finds the filing out of its scope the transfer is refused with its decision
+          (nothing is created there); --override-scope transfers it anyway, recorded as overridden.
         """ + "\n" + IntakeConnection.usageTail
 
     static func run(_ raw: [String]) async throws -> Int32 {
         let arguments = try Arguments(raw, options: IntakeConnection.options.union(["to", "reason", "save-receipt"]),
-                                      flags: ["json"], aliases: IntakeConnection.aliases)
+                                      flags: ["json", "override-scope"], aliases: IntakeConnection.aliases)
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
         let id = try intake.positional(0, "FILING_ID")
@@ -28,7 +31,8 @@ enum FilingTransferCommand: ConsoleCommand {
             throw ConsoleError.usage("--to OFFICE (6-digit code) is required")
         }
         guard let reason = arguments.value("reason") else { throw ConsoleError.usage("--reason TEXT is required") }
-        let request = TransferFilingRequest(filingId: id, targetOffice: office, reason: reason)
+        let request = TransferFilingRequest(filingId: id, targetOffice: office, reason: reason,
+                                            overrideTargetScope: arguments.flag("override-scope") ? true : nil)
         var outcome: TransferOutcome?
         let status = await IntakeConnection.reporting(output) { () throws(RPCError) in
             outcome = try await intake.call("TransferFiling", request, as: TransferOutcome.self)
@@ -104,6 +108,10 @@ extension Output {
              + field("本办状态", "status here", label(outcome.status)))
         line(field("已移交", "Transferred to", text("网信办 \(outcome.targetOffice)", "office \(outcome.targetOffice)")))
         line(field("新的备案编号", "New filing id", outcome.targetFilingId))
+        if let zh = outcome.targetScopeZh, let en = outcome.targetScopeEn {
+            let overridden = outcome.targetScopeOverridden == true ? text("（经负责人确认仍移交）", " (transferred anyway by the head)") : ""
+            line(field("对方备案范围", "Scope there", text(zh, en) + overridden))
+        }
         line(String(repeating: "=", count: 60))
         line("  " + field("新的查询码", "New access code", outcome.targetAccessCode))
         line("  " + (forOperator
