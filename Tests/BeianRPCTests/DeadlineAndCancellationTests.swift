@@ -17,7 +17,9 @@ struct DeadlineAndCancellationTests {
                 try await client.unaryJSON("test.v1.Probe/Wait", message: ["tag": "deadline"], options: CallOptions(timeout: .seconds(1)))
             })
             #expect(error.code == .deadlineExceeded)
-            #expect(Date().timeIntervalSince(started) < 5)
+            // The handler never answers: without the deadline the call would hang. The bound is loose
+            // because the full suite on 2 shared cores has delayed this 1 s deadline by several seconds.
+            #expect(Date().timeIntervalSince(started) < 20)
             #expect(await probe.wait(for: "cancelled", of: "deadline"))
             #expect(!probe.events(of: "deadline").contains("finished"))
         }

@@ -85,7 +85,8 @@ struct OfficeRunnerTests {
         let silent = try await Self.run(["status"], environment)
         #expect(silent.exitCode == 1)
         #expect(silent.standardOutput.hasPrefix("identity   NOT RUNNING (pid \(getpid()) does not answer on "
-            + "127.0.0.1:\(identity.port): UNAVAILABLE"), "\(silent.standardOutput)")
+            + "127.0.0.1:\(identity.port): "), "\(silent.standardOutput)")
+        #expect(silent.standardOutput.contains("UNAVAILABLE"), "\(silent.standardOutput)")
 
         try FileManager.default.removeItem(atPath: folder + "/run/identity.pid")
         let never = try await Self.run(["status"], environment)
