@@ -50,6 +50,30 @@ package enum ScopeConditionKind: String, Hashable, Sendable, Codable, CaseIterab
     case previouslyFiledChanged = "previously_filed_changed"
     /// A channel, branch or office of an outside site in the territory.
     case localBranchOfOutsideSite = "local_branch_of_outside_site"
+
+    /// The condition in Chinese, as staff and operators read it.
+    package var zh: String {
+        switch self {
+        case .registrantInTerritory: "备案主体（个人或单位）在本地"
+        case .nameContainsPlace: "名称含本地地名"
+        case .contentMostlyLocal: "内容主要涉及本地"
+        case .publishesLocalNews: "发布本地新闻或热点信息"
+        case .previouslyFiledChanged: "曾经备案且备案信息有变更"
+        case .localBranchOfOutsideSite: "外地网站在本地的频道或分支机构"
+        }
+    }
+
+    /// The condition in English.
+    package var en: String {
+        switch self {
+        case .registrantInTerritory: "the registrant is in the territory"
+        case .nameContainsPlace: "the name contains a local place name"
+        case .contentMostlyLocal: "the content is mostly about the territory"
+        case .publishesLocalNews: "it publishes local news or hot topics"
+        case .previouslyFiledChanged: "it was filed before and its filed facts changed"
+        case .localBranchOfOutsideSite: "a local channel or branch of an outside site"
+        }
+    }
 }
 
 /// A follower threshold (粉丝量…以上): accounts on these platforms are in scope only from

@@ -44,26 +44,49 @@ package enum ScopeEvaluator {
                                 + "\(threshold.minimumFollowers) (inclusive)")
         }
         let decisive = evidence.filter { !$0.ambiguous }
-        var review: [String] = []
-        if threshold != nil, threshold?.met == nil { review.append("follower count unknown") }
-        if let today, let date = object.registrationDate, date > today { review.append("registration date \(date) is after today") }
+        var review: [(zh: String, en: String)] = []
+        if let threshold, threshold.met == nil {
+            review.append(("粉丝量不详（备案条件为\(threshold.minimumFollowers)以上）",
+                           "follower count unknown (threshold \(threshold.minimumFollowers))"))
+        }
+        if let today, let date = object.registrationDate, date > today {
+            review.append(("开通日期\(date)晚于今天", "registration date \(date) is after today"))
+        }
         if decisive.isEmpty {
             if evidence.isEmpty {
                 return decision(.outOfScope, evidence, threshold, nil, routing,
                                 "不符合任何一条备案条件", "no scope condition of the notice holds")
             }
-            review.insert("only ambiguous evidence: " + evidence.map(\.note).joined(separator: "; "), at: 0)
+            review.insert(("依据不确定：" + conditionsZh(evidence),
+                           "only ambiguous evidence: " + evidence.map(\.note).joined(separator: "; ")), at: 0)
         }
         if !review.isEmpty {
             return decision(.needsStaffReview, evidence, threshold, nil, routing,
-                            "需人工审核：" + review.joined(separator: "；"), "staff review needed: " + review.joined(separator: "; "))
+                            "需人工审核：" + review.map(\.zh).joined(separator: "；"),
+                            "staff review needed: " + review.map(\.en).joined(separator: "; "))
         }
-        var conditions: [String] = []
-        for item in decisive where !conditions.contains(item.condition.rawValue) { conditions.append(item.condition.rawValue) }
-        conditions.sort()
+        var conditions: [ScopeConditionKind] = []
+        for item in decisive where !conditions.contains(item.condition) { conditions.append(item.condition) }
+        conditions.sort { $0.rawValue < $1.rawValue }
         return decision(.inScope, evidence, threshold, nil, routing,
-                        "属于备案范围（符合：\(conditions.joined(separator: "、"))）",
-                        "in scope: " + conditions.joined(separator: ", "))
+                        "属于备案范围（符合：\(conditionsZh(decisive))）",
+                        "in scope: " + conditions.map(\.rawValue).joined(separator: ", "))
+    }
+
+    /// The conditions of `evidence` in Chinese, each once, with the place names matched:
+    /// `名称含本地地名（商南）、备案主体（个人或单位）在本地`.
+    private static func conditionsZh(_ evidence: [ScopeEvidence]) -> String {
+        var kinds: [ScopeConditionKind] = []
+        for item in evidence where !kinds.contains(item.condition) { kinds.append(item.condition) }
+        kinds.sort { $0.rawValue < $1.rawValue }
+        return kinds.map { kind in
+            var places: [String] = []
+            for match in evidence.filter({ $0.condition == kind }).compactMap(\.placeMatch)
+            where !places.contains(match.matchedText) {
+                places.append(match.matchedText)
+            }
+            return places.isEmpty ? kind.zh : kind.zh + "（" + places.joined(separator: "、") + "）"
+        }.joined(separator: "、")
     }
 
     private static func decision(_ outcome: ScopeOutcome, _ evidence: [ScopeEvidence], _ threshold: ThresholdCheck?,

@@ -31,6 +31,23 @@ struct ScopeDecisionTests {
         #expect(unknown.summaryEn.contains("follower count unknown"))
     }
 
+    @Test("summaries in Chinese name the conditions and places in words, never by code")
+    func chineseSummaries() throws {
+        let profile = try Fixtures.profile(Fixtures.kaiping)
+        let local = Fixtures.person(id: "440783199001011234")
+        let inScope = ScopeEvaluator.decide(profile: profile, operator: local, object: Fixtures.account("開平美食", .toutiao))
+        #expect(inScope.summaryZh == "属于备案范围（符合：名称含本地地名（開平）、备案主体（个人或单位）在本地）")
+        #expect(inScope.summaryEn == "in scope: name_contains_place, registrant_in_territory")
+        let unknown = ScopeEvaluator.decide(profile: profile, operator: local, object: Fixtures.account("日记", .kuaishou))
+        #expect(unknown.summaryZh == "需人工审核：粉丝量不详（备案条件为5000以上）")
+        let ambiguous = ScopeEvaluator.decide(profile: profile, operator: Self.outsider,
+                                              object: Fixtures.account("开平路小吃", .toutiao))
+        #expect(ambiguous.summaryZh.hasPrefix("需人工审核：依据不确定：名称含本地地名（"), "\(ambiguous.summaryZh)")
+        for decision in [inScope, unknown, ambiguous] {
+            #expect(!decision.summaryZh.contains { $0.isASCII && ($0.isLetter || $0 == "_") }, "\(decision.summaryZh)")
+        }
+    }
+
     @Test("Kaiping: traditional and full-width names match with position", arguments: [
         ("開平美食", "開平", 0), ("　食在　開平　", "開平", 2), ("赤坎鎮古鎮遊", "赤坎鎮", 0), ("我爱开平碉楼", "开平碉楼", 2),
     ])

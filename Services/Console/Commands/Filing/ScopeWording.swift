@@ -4,16 +4,7 @@ import BeianModel
 /// leaves the decision to staff, where a referred object is filed.
 enum ScopeWording {
     /// A scope condition of the notices, in Chinese and English.
-    static func condition(_ kind: ScopeConditionKind) -> (zh: String, en: String) {
-        switch kind {
-        case .registrantInTerritory: ("备案主体（个人或单位）在本地", "the registrant is in the territory")
-        case .nameContainsPlace: ("名称含本地地名", "the name contains a local place name")
-        case .contentMostlyLocal: ("内容主要涉及本地", "the content is mostly about the territory")
-        case .publishesLocalNews: ("发布本地新闻或热点信息", "it publishes local news or hot topics")
-        case .previouslyFiledChanged: ("曾经备案且备案信息有变更", "it was filed before and its filed facts changed")
-        case .localBranchOfOutsideSite: ("外地网站在本地的频道或分支机构", "a local channel or branch of an outside site")
-        }
-    }
+    static func condition(_ kind: ScopeConditionKind) -> (zh: String, en: String) { (kind.zh, kind.en) }
 
     /// The decision's explanation. In scope and staff review are worded here from the evidence
     /// (intake's summary names conditions by code); the others keep intake's own words.
