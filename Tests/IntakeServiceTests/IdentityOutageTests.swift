@@ -8,8 +8,9 @@ import TestSupport
 struct IdentityOutageTests {
     @Test("with identity down the filing is stored as pending, then verified automatically once identity is back; a mistyped check character is refused at once")
     func pendingThenVerified() async throws {
-        // A port nobody listens on yet: take one from a server that is then stopped.
-        let port = try await withTestServer { $0.address.port }
+        // A port nobody listens on until identity starts there.
+        let reserved = try ReservedPort()
+        let port = reserved.port
         try await IntakeHarness.with(office: "440783", today: "2024-01-25", identityPort: port,
                                      startIdentity: false) { intake in
             let client = try intake.operatorClient()
@@ -36,6 +37,7 @@ struct IdentityOutageTests {
             let refused = try #require(await capturedRPCError { try await clerk.review(good.filingId, "accept") })
             #expect(refused.code == .failedPrecondition)
 
+            reserved.release()
             try await withTestServer(services: [StandInIdentityService.service()],
                                      configure: { $0.port = port }) { _ in
                 let verified = try await eventually {
@@ -66,8 +68,8 @@ struct IdentityOutageTests {
             #expect(error.code == .invalidArgument)
             #expect(error.fieldViolations.map(\.field) == ["operator.id_number"])
         }
-        let port = try await withTestServer { $0.address.port }
-        try await IntakeHarness.with(office: "440783", today: "2024-01-25", identityPort: port,
+        let down = try ReservedPort()
+        try await IntakeHarness.with(office: "440783", today: "2024-01-25", identityPort: down.port,
                                      startIdentity: false) { intake in
             let error = try #require(await capturedRPCError {
                 let _: ScopeCheckResponse = try await intake.operatorClient().call("CheckScope", submission)
@@ -78,5 +80,6 @@ struct IdentityOutageTests {
             let answer: ScopeCheckResponse = try await intake.operatorClient().call("CheckScope", good)
             #expect(answer.wouldFile)
         }
+        withExtendedLifetime(down) {}  // held until here: no other test may take the port
     }
 }

@@ -20,7 +20,8 @@ extension IntakeService {
         }
         guard list.isEmpty else { throw ValidationFailure(violations: list.violations) }
         if let local, let own = scope.localOfficeID, local != own {
-            throw RPCError(.permissionDenied, "staff of local office \(own) see only its own filings")
+            throw RPCError(.permissionDenied, zh: "属地网信办\(own)的工作人员只能查看本属地的备案",
+                           en: "staff of local office \(own) see only its own filings")
         }
         let today = clock.today()
         let includeLate = request.includeLate ?? false
@@ -42,11 +43,13 @@ extension IntakeService {
         switch try context.caller() {
         case .service(let name, let office):
             guard name == "sanctions" else {
-                throw RPCError(.permissionDenied, "service \(name) may not call \(context.method)")
+                throw RPCError(.permissionDenied, zh: "服务\(name)无权调用\(context.method)",
+                               en: "service \(name) may not call \(context.method)")
             }
             guard office == officeCode else {
-                throw RPCError(.permissionDenied, "the sanctions service of office \(office ?? "-") may not watch the "
-                    + "deadlines of office \(officeCode)")
+                throw RPCError(.permissionDenied, zh: "网信办\(office ?? "-")的处置服务无权查看网信办\(officeCode)的备案时限",
+                               en: "the sanctions service of office \(office ?? "-") may not watch the deadlines of "
+                                   + "office \(officeCode)")
             }
             return .office
         default:

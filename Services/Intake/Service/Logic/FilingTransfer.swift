@@ -12,8 +12,8 @@ package enum FilingTransfer {
     /// Why `filing` cannot be transferred, or nil when it can.
     package static func refusal(_ filing: Filing) -> String? {
         guard !transferable.contains(filing.status) else { return nil }
-        return "filing \(filing.id) is \(filing.status.rawValue) (\(filing.status.zh)): only submitted or returned "
-            + "filings can be transferred / 仅未准予备案的已提交或退回补正的备案可以移交"
+        return "备案\(filing.id)当前为“\(filing.status.zh)”：仅已提交或退回补正（尚未准予备案）的备案可以移交 / "
+            + "filing \(filing.id) is \(filing.status.rawValue): only submitted or returned filings can be transferred"
     }
 
     /// `filing` after its transfer to `targetOffice`, where it is `targetFilingID`.

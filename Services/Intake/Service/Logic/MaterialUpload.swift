@@ -38,8 +38,13 @@ package struct MaterialUploadError: Error, Sendable, Hashable, CustomStringConve
 
     /// The code.
     package var code: Code
-    /// Bilingual message.
-    package var message: String
+    /// The message in Chinese.
+    package var zh: String
+    /// The message in English.
+    package var en: String
+
+    /// Both, Chinese first (`中文 / English`).
+    package var message: String { "\(zh) / \(en)" }
 
     /// Text for logs.
     package var description: String { "\(code.rawValue): \(message)" }
@@ -68,13 +73,14 @@ package struct MaterialUpload {
     /// Adds a chunk; throws the first limit or type problem it reveals.
     package mutating func append(_ chunk: [UInt8]) throws(MaterialUploadError) {
         guard chunk.count <= limits.chunk else {
-            throw MaterialUploadError(code: .chunkTooLarge, message: "a chunk holds \(chunk.count) bytes, more than "
-                + "the \(limits.chunk) allowed per message / 单个分片超过\(limits.chunk)字节")
+            throw MaterialUploadError(code: .chunkTooLarge, zh: "单个分片\(chunk.count)字节，超过每条消息上限\(limits.chunk)字节",
+                                      en: "a chunk holds \(chunk.count) bytes, more than the \(limits.chunk) allowed per message")
         }
         let total = bytes.count + chunk.count
         guard total <= limits.perFile else {
-            throw MaterialUploadError(code: .fileTooLarge, message: "the file exceeds the per-file limit of "
-                + "\(limits.perFile) bytes (BEIAN_MATERIAL_MAX_BYTES) / 文件超过单个材料大小上限\(limits.perFile)字节")
+            throw MaterialUploadError(code: .fileTooLarge, zh: "文件超过单个材料大小上限\(limits.perFile)字节",
+                                      en: "the file exceeds the per-file limit of \(limits.perFile) bytes "
+                                          + "(BEIAN_MATERIAL_MAX_BYTES)")
         }
         guard alreadyStored + total <= limits.perFiling else {
             throw Self.filingLimit(limits.perFiling)
@@ -88,7 +94,7 @@ package struct MaterialUpload {
     package mutating func finish() throws(MaterialUploadError) -> (bytes: [UInt8], sha256: String,
                                                                    mediaType: MaterialMediaType) {
         guard !bytes.isEmpty else {
-            throw MaterialUploadError(code: .empty, message: "no bytes were sent / 未收到文件内容")
+            throw MaterialUploadError(code: .empty, zh: "未收到文件内容", en: "no bytes were sent")
         }
         if mediaType == nil { try recognize() }
         guard let mediaType else { throw Self.unsupported }
@@ -97,13 +103,14 @@ package struct MaterialUpload {
 
     /// The per-filing limit error.
     package static func filingLimit(_ limit: Int) -> MaterialUploadError {
-        MaterialUploadError(code: .filingTooLarge, message: "the filing's materials would exceed the per-filing limit "
-            + "of \(limit) bytes (BEIAN_FILING_MATERIALS_MAX_BYTES) / 该备案的材料总量超过上限\(limit)字节")
+        MaterialUploadError(code: .filingTooLarge, zh: "该备案的材料总量将超过上限\(limit)字节",
+                            en: "the filing's materials would exceed the per-filing limit of \(limit) bytes "
+                                + "(BEIAN_FILING_MATERIALS_MAX_BYTES)")
     }
 
     private static let unsupported = MaterialUploadError(
-        code: .unsupportedType, message: "only PDF, JPEG or PNG files are accepted (recognized from the content, not "
-            + "the file name) / 仅接受PDF、JPEG或PNG文件")
+        code: .unsupportedType, zh: "仅接受PDF、JPEG或PNG文件（按文件内容识别，与文件名无关）",
+        en: "only PDF, JPEG or PNG files are accepted (recognized from the content, not the file name)")
 
     private mutating func recognize() throws(MaterialUploadError) {
         guard let type = MaterialMediaType.detect(Array(bytes.prefix(MaterialMediaType.sniffLength))) else {
