@@ -79,7 +79,11 @@ package struct ViolationList: Sendable {
         guard !raw.isEmpty else { return nil }
         if let parsed = E(rawValue: raw) { return parsed }
         let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-        add(field, "enum_value", zh: "\(labelZh)的取值“\(raw)”无效，可选：\(allowed)",
+        // In Chinese, each code with its name: douyin（抖音）、weibo（微博）…
+        let allowedZh = E.allCases.map { value in
+            (value as? any ChineseNamed).map { "\(value.rawValue)（\($0.zh)）" } ?? value.rawValue
+        }.joined(separator: "、")
+        add(field, "enum_value", zh: "\(labelZh)的取值“\(raw)”无效，可选：\(allowedZh)",
             en: "\(labelEn) \"\(raw)\" is not one of: \(allowed)")
         return nil
     }

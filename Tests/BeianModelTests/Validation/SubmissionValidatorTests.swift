@@ -35,6 +35,18 @@ struct SubmissionValidatorTests {
         #expect(account.registrationDate?.iso == "2024-01-25")
     }
 
+    @Test("an unknown enum value lists the choices: codes with their Chinese names in Chinese, codes in English")
+    func enumChoices() {
+        var list = ViolationList()
+        #expect(list.optionalEnum(Platform.self, "脸书号", "object.platform", "平台", "Platform") == nil)
+        #expect(list.optionalEnum(PeriodUnit.self, "weeks", "period.unit", "期限单位", "Unit") == nil)
+        let platform = list.violations[0], unit = list.violations[1]
+        #expect(platform.rule == "enum_value")
+        #expect(platform.messageZh.contains("、douyin（抖音号）、"), "\(platform.messageZh)")
+        #expect(platform.messageEn.contains("douyin, "), "\(platform.messageEn)")
+        #expect(unit.messageZh.hasSuffix("可选：calendar_days、working_days、months"), "\(unit.messageZh)")
+    }
+
     @Test("every violation is reported at once, bilingual")
     func everything() throws {
         let bad = FilingSubmission(

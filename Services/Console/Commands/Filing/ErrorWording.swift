@@ -19,8 +19,18 @@ extension Output {
         guard language == .zh, rule == "enum_value", let marker = description.range(of: "可选：") else {
             return description
         }
-        let wire = description[marker.upperBound...].components(separatedBy: ", ")
-        guard let names = Self.chineseNames(of: wire) else { return description }
+        let list = description[marker.upperBound...]
+        // Intake writes `code（名称）、code（名称）`: the CLI takes the names, so it shows them alone.
+        let items = list.components(separatedBy: "、")
+        let named = items.compactMap { item -> String? in
+            guard let open = item.firstIndex(of: "（"), item.hasSuffix("）") else { return nil }
+            return String(item[item.index(after: open)..<item.index(before: item.endIndex)])
+        }
+        if named.count == items.count, !named.isEmpty {
+            return description[..<marker.upperBound] + named.joined(separator: "、")
+        }
+        // An older intake lists the codes alone.
+        guard let names = Self.chineseNames(of: list.components(separatedBy: ", ")) else { return description }
         return description[..<marker.upperBound] + names.joined(separator: "、")
     }
 
