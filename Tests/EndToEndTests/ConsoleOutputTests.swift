@@ -20,6 +20,14 @@ struct ConsoleOutputTests {
             }
             let read = try await clerk.filing(["list", "--all"], pipedInto: "cat")
             #expect(read.exitCode == 0, "a reader that reads everything: \(read.standardError)")
+
+            // The access code is shown only once: the receipt file is written even when nobody reads the output.
+            let receiptFile = office.root.file("piped-receipt.json")
+            let piped = try await BeianCLI.anonymous(office).filing(
+                ["submit", "--save-receipt", receiptFile] + FilingCommandTests.accountFlags, pipedInto: "true")
+            #expect(piped.exitCode == 141, "\(piped.standardError)")
+            let saved = try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: receiptFile))))
+            #expect(saved["access_code"]?.stringValue?.isEmpty == false)
         }
     }
 

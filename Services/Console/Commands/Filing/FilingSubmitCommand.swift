@@ -28,13 +28,14 @@ enum FilingSubmitCommand: ConsoleCommand {
             throw ConsoleError.usage("give the form with -d or flags (--platform, --account-name, ...)")
         }
         let metadata = arguments.value("idempotency-key").map { [IntakeService.idempotencyKey: $0] } ?? [:]
-        var saved: SubmissionReceipt?
+        var answer: SubmissionReceipt?
         let status = await IntakeConnection.reporting(output) { () throws(RPCError) in
-            let receipt = try await intake.call("SubmitFiling", form, as: SubmissionReceipt.self, metadata: metadata)
-            output.json ? output.json(receipt) : output.show(receipt)
-            saved = receipt
+            answer = try await intake.call("SubmitFiling", form, as: SubmissionReceipt.self, metadata: metadata)
         }
-        if let receipt = saved, let path = arguments.value("save-receipt") {
+        guard let receipt = answer else { return status }
+        // Saved before anything is printed: the access code is shown only once, and printing ends the
+        // command when the reader of standard output has gone away (`| head`).
+        if let path = arguments.value("save-receipt") {
             let bytes: [UInt8]
             do {
                 bytes = Array(PrettyPrinter.format(try JSONCoding.encodeValue(receipt)).utf8) + [0x0A]
@@ -44,6 +45,7 @@ enum FilingSubmitCommand: ConsoleCommand {
             try PrivateFile.save(bytes, to: path)
             output.error(output.text("回执已保存到 \(path)（仅本人可读）", "receipt saved to \(path) (mode 0600)"))
         }
+        output.json ? output.json(receipt) : output.show(receipt)
         return status
     }
 }

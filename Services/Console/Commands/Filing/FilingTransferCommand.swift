@@ -38,8 +38,8 @@ enum FilingTransferCommand: ConsoleCommand {
             outcome = try await intake.call("TransferFiling", request, as: TransferOutcome.self)
         }
         guard status == 0, let outcome else { return status }
+        try TransferReceipt.save(outcome, arguments: arguments, output: output)   // before printing: see submit
         output.json ? output.json(outcome) : output.show(outcome, forOperator: false)
-        try TransferReceipt.save(outcome, arguments: arguments, output: output)
         return 0
     }
 }
@@ -71,8 +71,8 @@ enum FilingTransferStatusCommand: ConsoleCommand {
                                             metadata: metadata)
         }
         guard status == 0, let outcome else { return status }
-        output.json ? output.json(outcome) : output.show(outcome, forOperator: !metadata.isEmpty)
         try TransferReceipt.save(outcome, arguments: arguments, output: output)
+        output.json ? output.json(outcome) : output.show(outcome, forOperator: !metadata.isEmpty)
         return 0
     }
 }
