@@ -18,7 +18,8 @@ struct DeadlineTests {
             let receipt = try await client.submit(submission)
             #expect(receipt.deadline?.dueDate?.iso == "2020-06-09")
             #expect(receipt.deadline?.timeliness == .onTime)
-            _ = try await clerk.review(receipt.filingId, "return_for_correction", reason: "请补充管理员信息")
+            let returned = try await clerk.review(receipt.filingId, "return_for_correction", reason: "请补充管理员信息")
+            #expect(returned.deadline?.timeliness == .pending, "returned: counted as not filed at once, not at the next sweep")
 
             func watch(_ request: DeadlineWatchRequest = DeadlineWatchRequest()) async throws -> DeadlineWatchResponse {
                 try await clerk.call("DeadlineWatch", request)
@@ -39,7 +40,7 @@ struct DeadlineTests {
             #expect(item.operatorName == "林**")
             #expect(item.mobileMasked == "138****8000")
             let first = try #require(await intake.runtime.deadlines.sweep())
-            #expect(first.updated == 1)
+            #expect(first.updated == 0, "the return already made it pending")
             #expect(first.dueSoon == 1 && first.overdue == 0)
             #expect(try await clerk.list(ListFilingsRequest(FilingFilters(timeliness: "pending"))).filings.map(\.filingId)
                     == [receipt.filingId])
@@ -55,15 +56,17 @@ struct DeadlineTests {
             #expect(again.updated == 0, "nothing changes twice on the same day")
             let view = try await clerk.get(receipt.filingId)
             #expect(view.deadline?.timeliness == .overdue)
-            #expect(view.history.map(\.action).suffix(2) == ["deadline_pending", "deadline_overdue"])
+            #expect(view.history.map(\.action).suffix(2) == ["return_for_correction", "deadline_overdue"])
+            #expect(view.history.suffix(2).first?.details["timeliness"] == "pending")
             let audit = try await intake.auditEntries().map(\.action)
             #expect(audit.contains("filing.deadline_overdue"))
 
-            let _: FilingOutcome = try await client.asOperator(
+            let resubmitted: FilingOutcome = try await client.asOperator(
                 receipt, "ResubmitFiling", ResubmitFilingRequest(filingId: receipt.filingId, submission: submission))
+            #expect(resubmitted.deadline?.timeliness == .late, "filed again late: late at once")
             #expect(try await watch().items.isEmpty)
             let third = try #require(await intake.runtime.deadlines.sweep())
-            #expect(third.updated == 1 && third.overdue == 0)
+            #expect(third.updated == 0 && third.overdue == 0)
             let filed = try await clerk.get(receipt.filingId)
             #expect(filed.deadline?.timeliness == .late)
             #expect(filed.deadline?.daysLate == 3)

@@ -46,9 +46,16 @@ extension IntakeService {
                 stored.record.verification = verification
                 stored.record.corrections = []
                 stored.record.updatedAt = now
+                var details = ["verification": verification.state.rawValue]
+                // Filed again today: on time or late by the deadline it had while returned.
+                if let next = OpenDeadlines.reassess(stored.record, today: service.clock.today(),
+                                                     profile: service.profile, calendar: service.calendar) {
+                    stored.record.deadline = next
+                    details.merge(Self.deadlineDetails(next)) { $1 }
+                }
                 try service.repository.update(stored, in: db)
                 try service.record("resubmit", by: principal, filing: stored, version: stored.record.filing.version,
-                                   details: ["verification": verification.state.rawValue], at: now, in: db)
+                                   details: details, at: now, in: db)
                 return FilingOutcome(stored.record)
             }
         }

@@ -58,6 +58,12 @@ extension IntakeService {
                                                                   by: principal.actor, at: now)
                     stored.record.corrections = corrections
                     details["fields"] = corrections.map(\.field).joined(separator: ",")
+                    // Returned, it is no longer on file: its deadline counts as not filed from now.
+                    if let next = OpenDeadlines.reassess(stored.record, today: service.clock.today(),
+                                                         profile: service.profile, calendar: service.calendar) {
+                        stored.record.deadline = next
+                        details.merge(Self.deadlineDetails(next)) { $1 }
+                    }
                 case .reject:
                     stored.record.filing = try service.transition(filing, .reject(reason: reason ?? ""),
                                                                   by: principal.actor, at: now)
