@@ -35,12 +35,13 @@ package struct Period: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
-    /// The earliest day the period can end without knowing which days are rest days: the count
-    /// itself for calendar days and months (a rest day only moves the end later), and N calendar
-    /// days for N working days (each working day is at least one day).
-    package func earliestEnd(after event: CivilDate) -> CivilDate {
+    /// The earliest day the period can end when `calendar` lacks a year it needs: the count itself
+    /// for calendar days and months (a rest day only moves the end later); for working days, those
+    /// the calendar knows, then a calendar day for each one still missing.
+    package func earliestEnd(after event: CivilDate, calendar: WorkingDayCalendar) -> CivilDate {
         switch unit {
-        case .workingDays, .calendarDays: event.adding(days: count)
+        case .workingDays: calendar.earliestDay(workingDays: count, after: event)
+        case .calendarDays: event.adding(days: count)
         case .months: event.adding(months: count)
         }
     }

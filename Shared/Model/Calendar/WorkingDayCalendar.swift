@@ -99,6 +99,19 @@ package struct WorkingDayCalendar: Sendable {
         return index.date(at: offset)
     }
 
+    /// The earliest day the `count`-th working day after `date` can be when the count runs past
+    /// the data: the working days the data has are counted, and each one still missing is at least
+    /// a calendar day after the last covered day. Exact (`adding(workingDays:after:)`) when the
+    /// data reaches far enough.
+    package func earliestDay(workingDays count: Int, after date: CivilDate) -> CivilDate {
+        if let exact = try? adding(workingDays: count, after: date) { return exact }
+        let lastCovered = CivilDate(unchecked: coveredYears.upperBound, 12, 31)
+        guard date < lastCovered, let known = try? workingDays(after: date, through: lastCovered) else {
+            return date.adding(days: count)
+        }
+        return lastCovered.adding(days: count - known)
+    }
+
     /// Number of working days in the half-open range after `start` up to and including `end`
     /// (0 when `end` is not after `start`).
     package func workingDays(after start: CivilDate, through end: CivilDate) throws(CalendarError) -> Int {

@@ -36,7 +36,8 @@ package enum DeadlineCalculator {
             do {
                 end = try rule.period.end(after: eventDate, calendar: calendar)
             } catch where error.code == "year_not_covered" {
-                return withoutCalendar(result, rule: rule, missingYear: error.year ?? eventDate.year)
+                return withoutCalendar(result, rule: rule, missingYear: error.year ?? eventDate.year,
+                                       calendar: calendar)
             }
             result.nominalDueDate = end.nominal
             result.dueDate = end.due
@@ -78,10 +79,10 @@ package enum DeadlineCalculator {
     /// The assessment when the calendar lacks `missingYear`: no due date; on time if filed by the
     /// earliest the due date can be, else `undetermined`. (Objects opened within a concentrated
     /// window never get here: their due date is the window's end.)
-    private static func withoutCalendar(_ partial: DeadlineAssessment, rule: DeadlineRule,
-                                        missingYear: Int) -> DeadlineAssessment {
+    private static func withoutCalendar(_ partial: DeadlineAssessment, rule: DeadlineRule, missingYear: Int,
+                                        calendar: WorkingDayCalendar) -> DeadlineAssessment {
         var result = partial
-        let earliest = rule.period.earliestEnd(after: result.eventDate)
+        let earliest = rule.period.earliestEnd(after: result.eventDate, calendar: calendar)
         result.earliestDueDate = earliest
         result.missingCalendarYear = missingYear
         let counted = "\(rule.wording)：自\(result.eventDate)次日起算\(rule.period.zh)"

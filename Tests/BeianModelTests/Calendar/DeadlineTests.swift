@@ -126,26 +126,33 @@ struct DeadlineTests {
         let kaiping = try Fixtures.profile(Fixtures.kaiping)
         let shangluo = try Fixtures.profile(Fixtures.shangluo)
         let calendar = try Fixtures.calendar()
-        // Kaiping: 30 working days from 2026-12-20 end in 2027; they cannot end before 2027-01-19.
+        // Kaiping: 30 working days from 2026-12-20 end in 2027: 9 fall in 2026 (12-21..12-31), so the
+        // 30th cannot come before 2026-12-31 + 21 days = 2027-01-21.
         let unfiled = try DeadlineCalculator.assess(profile: kaiping, event: .newAccount,
                                                     eventDate: Fixtures.date("2026-12-20"),
                                                     today: Fixtures.date("2026-12-21"), calendar: calendar)
         #expect(unfiled.timeliness == .undetermined)
         #expect(unfiled.dueDate == nil)
         #expect(unfiled.missingCalendarYear == 2027)
-        #expect(unfiled.earliestDueDate?.iso == "2027-01-19")
+        #expect(unfiled.earliestDueDate?.iso == "2027-01-21")
         #expect(unfiled.explanationZh.contains("2027年的国务院节假日安排尚未载入"))
         #expect(unfiled.explanationEn.contains("rest days of 2027 are not loaded"))
         let early = try DeadlineCalculator.assess(profile: kaiping, event: .newAccount,
                                                   eventDate: Fixtures.date("2026-12-20"),
                                                   filedDate: Fixtures.date("2026-12-28"), calendar: calendar)
         #expect(early.timeliness == .onTime)
-        #expect(early.dueDate == nil && early.earliestDueDate?.iso == "2027-01-19")
+        #expect(early.dueDate == nil && early.earliestDueDate?.iso == "2027-01-21")
         #expect(early.daysLate == nil)
         let later = try DeadlineCalculator.assess(profile: kaiping, event: .newAccount,
                                                   eventDate: Fixtures.date("2026-12-20"),
-                                                  filedDate: Fixtures.date("2027-01-20"), calendar: calendar)
+                                                  filedDate: Fixtures.date("2027-01-22"), calendar: calendar)
         #expect(later.timeliness == .undetermined)
+        // Opened 2026-12-01: 22 working days in December, the 30th no earlier than 2027-01-08.
+        let december = try DeadlineCalculator.assess(profile: kaiping, event: .newAccount,
+                                                     eventDate: Fixtures.date("2026-12-01"),
+                                                     filedDate: Fixtures.date("2027-01-05"), calendar: calendar)
+        #expect(december.earliestDueDate?.iso == "2027-01-08")
+        #expect(december.timeliness == .onTime)
         // Shangluo: one month from 2026-12-01 reaches 2027-01-01, which may be moved off a rest day.
         let month = try DeadlineCalculator.assess(profile: shangluo, event: .newAccount,
                                                   eventDate: Fixtures.date("2026-12-01"),
@@ -174,11 +181,15 @@ struct DeadlineTests {
         #expect(month.missingCalendarYear == nil)
     }
 
-    @Test("a period's earliest end needs no calendar")
+    @Test("a period's earliest end: the count for calendar days and months, known working days then a day each")
     func earliestEnd() throws {
+        let calendar = try Fixtures.calendar()
         let date = Fixtures.date("2026-12-20")
-        #expect(Period(30, .workingDays).earliestEnd(after: date).iso == "2027-01-19")
-        #expect(Period(15, .calendarDays).earliestEnd(after: date).iso == "2027-01-04")
-        #expect(Period(1, .months).earliestEnd(after: Fixtures.date("2026-01-31")).iso == "2026-02-28")
+        #expect(Period(30, .workingDays).earliestEnd(after: date, calendar: calendar).iso == "2027-01-21")
+        #expect(Period(5, .workingDays).earliestEnd(after: date, calendar: calendar).iso == "2026-12-25", "exact inside the data")
+        #expect(Period(3, .workingDays).earliestEnd(after: Fixtures.date("2027-03-01"), calendar: calendar).iso
+                == "2027-03-04", "past the data: a day each")
+        #expect(Period(15, .calendarDays).earliestEnd(after: date, calendar: calendar).iso == "2027-01-04")
+        #expect(Period(1, .months).earliestEnd(after: Fixtures.date("2026-01-31"), calendar: calendar).iso == "2026-02-28")
     }
 }
