@@ -139,7 +139,7 @@ struct ChangeAndClosureTests {
         }
     }
 
-    @Test("Shangluo: a closure, which has no deadline there, keeps the late change on record")
+    @Test("Shangluo: a closure, which has no deadline there, answers so and keeps the late change on record")
     func closureKeepsLateness() async throws {
         try await IntakeHarness.with(office: "611000", today: "2021-06-01") { intake in
             let client = try intake.operatorClient()
@@ -163,8 +163,10 @@ struct ChangeAndClosureTests {
             let closed: FilingOutcome = try await client.asOperator(receipt, "CloseFiling", CloseFilingRequest(
                 filingId: receipt.filingId, closureDate: "2021-06-27"))
             #expect(closed.status == .cancelled)
-            #expect(closed.deadline?.timeliness == .late)
-            #expect(closed.deadline?.daysLate == 3)
+            #expect(closed.deadline?.timeliness == .noDeadline, "the answer gives the closure's own assessment")
+            let kept = try await clerk.get(receipt.filingId).deadline
+            #expect(kept?.timeliness == .late, "the record keeps the late change")
+            #expect(kept?.daysLate == 3)
             #expect(try await clerk.list(ListFilingsRequest(FilingFilters(late: true))).filings.map(\.filingId)
                     == [receipt.filingId])
             #expect(try await clerk.get(receipt.filingId).history.last?.details["timeliness"] == "no_deadline",

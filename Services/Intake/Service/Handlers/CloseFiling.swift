@@ -36,7 +36,9 @@ extension IntakeService {
                 if let deadline { details.merge(Self.deadlineDetails(deadline)) { $1 } }
                 try service.record("close", by: principal, filing: stored, version: stored.record.filing.version,
                                    details: details, at: now, in: db)
-                return FilingOutcome(stored.record)
+                var outcome = FilingOutcome(stored.record)
+                outcome.deadline = deadline   // this event's own, whatever the record keeps
+                return outcome
             }
         }
     }

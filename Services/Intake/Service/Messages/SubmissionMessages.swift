@@ -108,7 +108,8 @@ package struct FilingOutcome: Codable, Sendable, Hashable {
     package var filingNumber: String?
     /// Identity verification state.
     package var verification: VerificationState
-    /// The deadline assessment of this event, when one applies.
+    /// The deadline assessment of this event (a change's or a closure's own), else the filing's
+    /// deadline on record.
     package var deadline: DeadlineAssessment?
     /// What the operator must correct.
     package var corrections: [FieldViolation]
