@@ -43,6 +43,11 @@ struct TransferTests {
                 #expect(here.history.last?.action == "transfer_out")
                 #expect(here.history.last?.details["target_filing_id"] == outcome.targetFilingId)
                 #expect(try await kaiping.auditEntries().map(\.action).contains("filing.transfer_out"))
+                // Statistics here leave it out (it is the other office's now) and say how many went.
+                let report: StatisticsResponse = try await head.call("Statistics", StatisticsRequest())
+                #expect(report.statistics.transferredOut == 1)
+                #expect(report.statistics.total == 0, "\(report.statistics.byStatus)")
+                #expect(report.statistics.byStatus.allSatisfy { $0.count == 0 }, "\(report.statistics.byStatus)")
                 let told: TransferOutcome = try await client.asOperator(
                     receipt, "GetTransfer", GetTransferRequest(filingId: receipt.filingId))
                 #expect(told.targetAccessCode == outcome.targetAccessCode)
