@@ -138,14 +138,17 @@ struct AccessTests {
         }
     }
 
-    @Test("whole personal numbers: clerks and auditors see them on GetFiling, every such read is audited")
+    @Test("whole personal numbers: clerks and auditors see them on GetFiling when they ask, every such read is audited")
     func auditedReads() async throws {
         try await IntakeHarness.with(office: "440783", today: "2024-01-25") { intake in
             let submission = Submissions.individualAccount(name: "开平美景", followers: 6000, region: "440783")
             let receipt = try await intake.operatorClient().submit(submission)
             let auditor = try intake.staffClient("auditor", name: "审计员")
             let before = try await intake.auditEntries().count
-            let view = try await auditor.get(receipt.filingId)
+            let plain = try await auditor.get(receipt.filingId)
+            #expect(plain.personalNumbers == "masked", "masked unless asked for")
+            #expect(try await intake.auditEntries().count == before)
+            let view = try await auditor.get(receipt.filingId, reveal: true)
             #expect(view.personalNumbers == "revealed")
             guard case .individual(let person) = view.filing.operator else { Issue.record("not an individual"); return }
             #expect(person.idNumber == submission.operator?.idNumber)

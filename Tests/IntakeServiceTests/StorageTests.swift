@@ -41,7 +41,7 @@ struct StorageTests {
             let _: FilingOutcome = try await client.asOperator(
                 receipt, "ResubmitFiling", ResubmitFilingRequest(filingId: receipt.filingId, submission: submission))
             _ = try await clerk.review(receipt.filingId, "accept")
-            _ = try await clerk.get(receipt.filingId)
+            _ = try await clerk.get(receipt.filingId, reveal: true)
             let _: FilingOutcome = try await client.asOperator(
                 receipt, "CloseFiling", CloseFilingRequest(filingId: receipt.filingId, closureDate: "2024-01-25"))
             let verification = try await intake.runtime.store.verifyAuditChain()

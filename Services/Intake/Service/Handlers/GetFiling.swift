@@ -36,7 +36,7 @@ extension IntakeService {
         }
         _ = try checkVisible(loaded?.0.record.filing, to: principal, id: id)
         guard let (stored, history, uploaded) = loaded else { throw notFound(id) }
-        let reveal = principal.staffMember != nil && (request.revealPersonalNumbers ?? true)
+        let reveal = principal.staffMember != nil && (request.revealPersonalNumbers ?? false)
         if reveal, let member = principal.staffMember {
             // The read is on the audit chain before any whole number leaves the service.
             let details = String(decoding: try JSONCoding.encode([

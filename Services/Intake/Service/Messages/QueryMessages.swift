@@ -4,8 +4,8 @@ import BeianModel
 package struct GetFilingRequest: Codable, Sendable, Hashable {
     /// The filing.
     package var filingId: String
-    /// Staff only: show whole personal numbers (default true for staff; every such read is
-    /// audited). Operators always see them masked.
+    /// Staff only: `true` shows whole personal numbers (every such read is audited); masked by
+    /// default. Operators always see them masked.
     package var revealPersonalNumbers: Bool?
 
     /// Creates the message.
