@@ -75,6 +75,8 @@ struct FilingTransferCommandTests {
                                                      "--reason", "账号注册者户籍在开平"])
                 #expect(refused.exitCode == 9, "\(refused.standardError)")
                 #expect(refused.standardError.contains("不属于网信办440783的备案范围"), "\(refused.standardError)")
+                #expect(refused.standardError.contains("--override-scope"), "\(refused.standardError)")
+                #expect(!refused.standardError.contains("本办"), "the other office's decision names it: \(refused.standardError)")
                 let moved = try await head.filing(["transfer", receipt.filingId, "--to", "440783",
                                                    "--reason", "账号注册者户籍在开平", "--override-scope"])
                 #expect(moved.exitCode == 0, "\(moved.standardError)")

@@ -94,6 +94,7 @@ struct ChangeAndClosureTests {
             })
             #expect(early.code == .failedPrecondition)
             #expect(early.message.contains("submitted"))
+            #expect(early.message.hasPrefix("备案\(receipt.filingId)当前为“已提交”，不能变更备案 / "), "\(early.message)")
             let future = try #require(await capturedRPCError {
                 let _: FilingOutcome = try await client.asOperator(receipt, "ChangeFiling", ChangeFilingRequest(
                     filingId: receipt.filingId, changeDate: "2021-07-01", submission: submission))

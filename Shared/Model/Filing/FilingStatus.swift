@@ -67,6 +67,23 @@ package enum FilingEvent: Hashable, Sendable {
         case .withdraw: "withdraw"
         }
     }
+
+    /// The Chinese name of the event called `name` (`report_change` → 变更备案), or `name` itself.
+    package static func zh(name: String) -> String {
+        switch name {
+        case "submit": "提交备案"
+        case "return_for_correction": "退回补正"
+        case "resubmit": "补正后重新提交"
+        case "accept": "准予备案"
+        case "reject": "不予备案"
+        case "report_change": "变更备案"
+        case "accept_change": "确认变更"
+        case "close": "注销备案"
+        case "withdraw": "撤回"
+        case "transfer": "移交"
+        default: name
+        }
+    }
 }
 
 /// A transition the state machine refuses.

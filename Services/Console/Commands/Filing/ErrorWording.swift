@@ -50,6 +50,11 @@ extension Output {
         }
         // The message already gives the reason of a referral: only where to file is added.
         if let place = ScopeWording.referral(decision) { return [field("应到此备案", "File with", text(place.zh, place.en))] }
+        // Another office's decision (a refused transfer): name that office, not "本办" (this office).
+        if let office = detail["office"]?.stringValue {
+            return [field("网信办\(office)的备案范围", "Scope at office \(office)",
+                          scopeText(decision).replacingOccurrences(of: "本办", with: "网信办\(office)"))]
+        }
         return [field("备案范围", "Scope", scopeText(decision))]
     }
 

@@ -136,7 +136,7 @@ extension IntakeService {
                     .failedPrecondition,
                     zh: "网信办\(office)审查认为该备案\(decision.outcome.transferZh(office: office))："
                         + "\(decision.summaryZh)。未移交。如经核实确属该办管辖，负责人可确认后再次移交"
-                        + "（override_target_scope: true）",
+                        + "（override_target_scope: true；命令行：beian filing transfer … --override-scope）",
                     en: "office \(office)'s scope check finds the filing \(decision.outcome.rawValue): "
                         + "\(decision.summaryEn). Nothing was transferred; if it is that office's all the same, the "
                         + "head may transfer it again with override_target_scope: true")
