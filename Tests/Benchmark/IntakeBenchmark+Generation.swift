@@ -59,7 +59,7 @@ struct FilingGenerator {
         let account = place + Self.topics[index / 7 % Self.topics.count] + Self.suffixes[index / 140 % Self.suffixes.count]
             + (index % 3 == 0 ? "" : String(index % 997))
         let person = Self.surnames[index / 11 % Self.surnames.count] + Self.givenNames[index / 13 % Self.givenNames.count]
-        content.rename(account: index == 424_242 ? "秦岭深处的小院" : account, operator: person)
+        content.rename(account: index == 424_242 ? "秦岭深处的小院" : account, operator: person, accountId: "gen\(index)")
         let at = Timestamp(millisecondsSinceEpoch: 1_619_827_200_000 + Int64(index) * 60_000)
         var filing = try NewFiling.make(id: FilingIdentifier.generate(officeCode: profile.officeCode),
                                         officeCode: profile.officeCode, localOfficeCode: template.localOffice,
@@ -106,10 +106,12 @@ struct FilingGenerator {
 }
 
 extension FilingContent {
-    /// The same content under other names (account and operator).
-    mutating func rename(account: String, operator person: String) {
+    /// The same content under other names (account and operator), and `accountId` (an office files
+    /// each account once).
+    mutating func rename(account: String, operator person: String, accountId: String) {
         if case .account(var object) = object {
             object.name = account
+            object.accountId = accountId
             self.object = .account(object)
         }
         switch self.operator {

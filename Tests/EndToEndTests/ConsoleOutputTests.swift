@@ -24,7 +24,9 @@ struct ConsoleOutputTests {
             // The access code is shown only once: the receipt file is written even when nobody reads the output.
             let receiptFile = office.root.file("piped-receipt.json")
             let piped = try await BeianCLI.anonymous(office).filing(
-                ["submit", "--save-receipt", receiptFile] + FilingCommandTests.accountFlags, pipedInto: "true")
+                ["submit", "--save-receipt", receiptFile] + FilingCommandTests.accountFlags.map {
+                    $0 == "shangluo_travel" ? "shangluo_travel_2" : $0   // another account: the first is on file
+                }, pipedInto: "true")
             #expect(piped.exitCode == 141, "\(piped.standardError)")
             let saved = try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: receiptFile))))
             #expect(saved["access_code"]?.stringValue?.isEmpty == false)

@@ -23,7 +23,8 @@ struct ChangeAndClosureTests {
                 var submission = Submissions.individualAccount(
                     name: name, platform: "wechat_official_account", region: "611021",
                     sequence: receipts.firstIndex(of: receipt)! + 1, registered: "2021-05-01")
-                submission.object?.accountId = "acct\(receipts.firstIndex(of: receipt)! + 1)"
+                let sequence = receipts.firstIndex(of: receipt)! + 1
+                submission.object?.accountId = "acct\(sequence)-\(accountSuffix("商洛印象\(sequence)"))"   // the same account
                 return try await client.asOperator(receipt, "ChangeFiling", ChangeFilingRequest(
                     filingId: receipt.filingId, changeDate: "2021-06-10", submission: submission))
             }

@@ -74,7 +74,8 @@ struct CompactMigrationTests {
         await legacy.close()
 
         let store = try await Store.open(path: path, migrations: IntakeSchema.migrations)
-        #expect(store.appliedMigrations == ["intake.v3.compact", "intake.v4.government_dated", "intake.v5.meta"])
+        #expect(store.appliedMigrations == ["intake.v3.compact", "intake.v4.government_dated", "intake.v5.meta",
+                                            "intake.v6.object_keys"])
         let repository = FilingRepository(store: store, cipher: cipher)
         for record in records {
             let loaded = try await store.read { db in try repository.load(id: record.filing.id, in: db) }

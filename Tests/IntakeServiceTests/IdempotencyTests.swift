@@ -24,8 +24,16 @@ struct IdempotencyTests {
             #expect(conflict.code == .failedPrecondition)
             #expect(conflict.message.contains("retry-7f3a"))
 
-            // A new key is a new filing; concurrent retries of one key still make one.
-            let copy = other
+            // The same account under a new key is refused: it is on file.
+            let twice = try #require(await capturedRPCError { try await client.submit(other, key: "retry-9d2e") })
+            #expect(twice.code == .alreadyExists)
+            #expect(twice.fieldViolations.map(\.field) == ["object.account_id"])
+
+            // A new key for another account is a new filing; concurrent retries of one key still make one.
+            var another = other
+            another.object?.name = "开平街坊二号"
+            another.object?.accountId = "kp-jiefang-2"
+            let copy = another
             async let a = client.submit(copy, key: "retry-8b1c")
             async let b = client.submit(copy, key: "retry-8b1c")
             let (ra, rb) = try await (a, b)

@@ -1,3 +1,4 @@
+import TestSupport
 import BeianModel
 import BeianRPC
 import IntakeService
@@ -65,7 +66,7 @@ enum Forms {
         FilingSubmission(
             operator: OperatorInput(kind: "individual", name: "陈晓" + String(sequence % 10),
                                     idNumber: resident(region, sequence), mobile: "1380013\(String(format: "%04d", sequence % 10000))"),
-            object: ObjectInput(kind: "account", name: name, platform: platform, accountId: "acct\(sequence)",
+            object: ObjectInput(kind: "account", name: name, platform: platform, accountId: "acct\(sequence)-\(accountSuffix(name))",
                                 businessScope: ["social_information"], forms: ["video"], registrationDate: registered,
                                 followers: followers,
                                 administrators: [AdministratorInput(name: "陈晓", mobile: "13900139000")]))
@@ -78,7 +79,7 @@ enum Forms {
             operator: OperatorInput(
                 kind: "unit", name: unit, unitType: "organ", creditCode: creditCode(region),
                 responsiblePerson: PersonInput(name: "张明", idNumber: resident(region, sequence), mobile: "13700137000")),
-            object: ObjectInput(kind: "account", name: name, platform: platform, accountId: "gov\(sequence)",
+            object: ObjectInput(kind: "account", name: name, platform: platform, accountId: "gov\(sequence)-\(accountSuffix(name))",
                                 businessScope: ["news_release", "policy_and_law"], forms: ["text", "image"],
                                 registrationDate: registered, hasNewsLicence: false,
                                 administrators: [AdministratorInput(name: "李华", mobile: "13600136000")]))

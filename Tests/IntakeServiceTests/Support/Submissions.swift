@@ -1,3 +1,4 @@
+import TestSupport
 import BeianModel
 
 /// Submissions from the five seeds, as an operator's client would send them.
@@ -12,7 +13,7 @@ enum Submissions {
             operator: OperatorInput(kind: "individual", name: "林小平",
                                     idNumber: idNumber ?? TestIdentityNumbers.resident(region: region, sequence: sequence),
                                     mobile: mobile, wechat: "linxp_2024"),
-            object: ObjectInput(kind: "account", name: name, platform: platform, accountId: "acct\(sequence)",
+            object: ObjectInput(kind: "account", name: name, platform: platform, accountId: "acct\(sequence)-\(accountSuffix(name))",
                                 businessScope: ["social_information"], forms: ["video"], registrationDate: registered,
                                 followers: followers,
                                 administrators: [AdministratorInput(name: "林小平", mobile: "13900139000",
@@ -31,7 +32,7 @@ enum Submissions {
                 responsiblePerson: PersonInput(name: "张明", idNumber: TestIdentityNumbers.resident(region: region,
                                                                                                   sequence: sequence),
                                                mobile: "13700137000")),
-            object: ObjectInput(kind: "account", name: name, platform: platform, accountId: "unit\(sequence)",
+            object: ObjectInput(kind: "account", name: name, platform: platform, accountId: "unit\(sequence)-\(accountSuffix(name))",
                                 registrationDate: registered, hasNewsLicence: hasNewsLicence,
                                 administrators: [AdministratorInput(name: "李华", mobile: "13600136000")]))
     }

@@ -33,13 +33,14 @@ enum FilingImportCommand: ConsoleCommand {
           Safe to run again: each row is sent with an idempotency key made from the office code and the
           row's content, so rows filed before are reported as "already filed" with the same filing id and
           are not filed twice (intake keeps keys for 30 days, per staff member: re-run with the same
-          certificate; with another certificate the rows are filed again, and the report names the
-          earlier filings). The receipts file only grows: a re-run adds new filings and keeps every
-          access code already in it. An import that was interrupted before it wrote the receipts file
-          (Ctrl-C, a lost connection) loses nothing: run it again with the same certificate within 30
-          days, and the rows already filed come back with their filing ids and access codes. A row
-          whose content changed is a NEW filing: report real changes with
-          `beian filing change` instead. Rows with the same content twice in one file are filed once.
+          certificate). An office files each account (platform + account id) or website once at a
+          time: a row of an account already on file — sent with another certificate, or changed since
+          — is refused as already filed (已在本办备案); report real changes with `beian filing change`.
+          The receipts file only grows: a re-run adds new filings and keeps every access code already
+          in it. An import that was interrupted before it wrote the receipts file (Ctrl-C, a lost
+          connection) loses nothing: run it again with the same certificate within 30 days, and the
+          rows already filed come back with their filing ids and access codes. Rows with the same
+          content twice in one file are filed once.
           --dry-run asks intake's pre-check for each row and files nothing (no receipts file).
           --concurrency N: calls in flight (default 8).
 

@@ -61,11 +61,13 @@ package final class IntakeRuntime: Sendable {
         let cutoff = clock.now().date.addingTimeInterval(-Self.idempotencyRetention)
         let purged = try await store.write { db in try db.deleteIdempotencyRecords(before: cutoff) }
         if purged > 0 { logger.info("idempotency records expired", ["count": .int(purged)]) }
+        let repository = FilingRepository(store: store, cipher: cipher)
+        try await ObjectKeyBackfill.run(repository, store: store, logger: logger)
         let client = try RPCClient(configuration: configuration.identity, logger: logger)
         let wakeup = Wakeup()
         let service = IntakeService(
             profile: configuration.profile, calendar: configuration.calendar,
-            repository: FilingRepository(store: store, cipher: cipher),
+            repository: repository,
             identity: IdentityVerifier(client: client, timeout: configuration.identityTimeout),
             clock: clock, logger: logger, wakeVerifier: { wakeup.signal() },
             materials: MaterialRepository(cipher: try MaterialCipher(keyFile: configuration.fieldKeyPath)),

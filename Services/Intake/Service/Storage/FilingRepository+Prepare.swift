@@ -32,6 +32,8 @@ package struct PreparedFiling: Sendable {
     let trigramNames: (account: String, operator: String)
     /// Tokens for the gram index.
     let grams: String
+    /// The account or website the filing holds (`ObjectKey`), nil when none.
+    let objectKey: String?
 }
 
 extension FilingRepository {
@@ -77,6 +79,6 @@ extension FilingRepository {
             record: record, storedVersions: storedVersions, columns: StatementArguments(values).positional,
             stateBox: try seal(state, purpose: Purpose.compactState), shared: shared, versions: versions,
             trigramNames: (SearchText.trigramText(account), SearchText.trigramText(person)),
-            grams: SearchText.grams(account, person))
+            grams: SearchText.grams(account, person), objectKey: ObjectKey.held(by: record))
     }
 }

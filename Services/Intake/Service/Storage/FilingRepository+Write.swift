@@ -14,6 +14,7 @@ extension FilingRepository {
         try db.execute(Self.insertSQL, StatementArguments(
             values: [.text(record.filing.id), .text(record.filing.officeCode)] + prepared.columns + [.blob(accessHash)]))
         let sequence = db.lastInsertedRowID
+        try hold(prepared.objectKey, sequence: sequence, replacing: false, in: db)
         try db.execute("INSERT INTO filing_state (seq, format, state_box) VALUES (?, 2, ?)",
                        [sequence, prepared.stateBox])
         try store(prepared.shared, in: db)
@@ -27,6 +28,7 @@ extension FilingRepository {
         let prepared = try prepare(stored.record, storedVersions: stored.storedVersions)
         let names = try db.fetchOne("SELECT account_name, operator_name FROM filing WHERE seq = ?", [stored.sequence])
         try db.execute(Self.updateSQL, StatementArguments(values: prepared.columns + [.integer(stored.sequence)]))
+        try hold(prepared.objectKey, sequence: stored.sequence, replacing: true, in: db)
         try db.execute("UPDATE filing_state SET format = 2, state_box = ?, decisions_box = NULL WHERE seq = ?",
                        [prepared.stateBox, stored.sequence])
         try store(prepared.shared, in: db)
@@ -53,6 +55,25 @@ extension FilingRepository {
                            [sequence, names.account, names.operator])
             try db.execute("INSERT INTO filing_gram (rowid, grams) VALUES (?, ?)", [sequence, grams])
         }
+    }
+
+    /// Records that filing `sequence` holds `key` (releasing what it held before when `replacing`);
+    /// throws `ObjectAlreadyFiled` when another filing holds it.
+    func hold(_ key: String?, sequence: Int64, replacing: Bool, in db: Database) throws {
+        if replacing {
+            if let key, try db.fetchValue(Int64.self, "SELECT seq FROM filing_object_key WHERE key = ?", [key])
+                == sequence {
+                return   // unchanged: the usual case of an update
+            }
+            try db.execute("DELETE FROM filing_object_key WHERE seq = ?", [sequence])
+        }
+        guard let key else { return }
+        if let holder = try db.fetchValue(String.self, """
+            SELECT f.id FROM filing_object_key k JOIN filing f ON f.seq = k.seq WHERE k.key = ?
+            """, [key]) {
+            throw ObjectAlreadyFiled(key: key, holder: holder)
+        }
+        try db.execute("INSERT INTO filing_object_key (key, seq) VALUES (?, ?)", [key, sequence])
     }
 
     /// Appends an entry to a filing's history.

@@ -24,6 +24,7 @@ import BeianStore
 ///   (`IntakeSchema+Transfers.swift`).
 /// - `filing_government_dated`: government filings by date (`IntakeSchema+GovernmentIndex.swift`).
 /// - `intake_meta`: the office the database belongs to (`IntakeSchema+Meta.swift`).
+/// - `filing_object_key`: the account or website each live filing holds (`IntakeSchema+ObjectKeys.swift`).
 ///
 /// Extension: append new migrations at the end of `migrations` (never edit a released one),
 /// e.g. `intake.v2.materials`, `intake.v2.transfers` or `intake.v3.compact` in their own files.
@@ -39,6 +40,7 @@ package enum IntakeSchema {
         IntakeSchema.compactFilings,
         IntakeSchema.governmentDatedIndex,
         IntakeSchema.createMeta,
+        IntakeSchema.createObjectKeys,
     ]
 
     /// Filings, versions, history and filing-number sequences.

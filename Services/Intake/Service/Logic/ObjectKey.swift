@@ -1,0 +1,45 @@
+import BeianModel
+
+/// The account or website a filing is about, as one key (备案对象): an office holds at most one
+/// live filing of each. A platform account is its platform and account id; a website its domain.
+/// Apps and mini programs have no such identifier in the form (names are not unique), and an
+/// account on an unlisted platform ("other") has no platform to scope its id: these get no key.
+package enum ObjectKey {
+    /// The key of `object`, or nil when it has none.
+    package static func of(_ object: FilingObject) -> String? {
+        switch object {
+        case .account(let account) where account.platform != .other:
+            let id = TextNormalization.text(account.accountId).lowercased()
+            return id.isEmpty ? nil : "account:\(account.platform.rawValue):\(id)"
+        case .website(let site):
+            var domain = TextNormalization.text(site.domain).lowercased()
+            if domain.hasPrefix("www.") { domain.removeFirst(4) }
+            return domain.isEmpty ? nil : "website:\(domain)"
+        default:
+            return nil
+        }
+    }
+
+    /// Whether a filing in `status` holds its object: every status but the ends without a filing
+    /// on record (rejected 不予备案, cancelled 已注销 — closed, withdrawn or transferred away).
+    package static func isHeld(by status: FilingStatus) -> Bool {
+        status != .rejected && status != .cancelled
+    }
+
+    /// The key `record` holds now, or nil.
+    package static func held(by record: IntakeFiling) -> String? {
+        isHeld(by: record.filing.status) ? of(record.filing.object) : nil
+    }
+}
+
+/// A submission (or change) of an account or website that another live filing of the office
+/// already holds (重复备案).
+package struct ObjectAlreadyFiled: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The object's key (`account:douyin:abc`, `website:example.cn`).
+    package var key: String
+    /// The filing that holds it.
+    package var holder: String
+
+    /// Text for logs.
+    package var description: String { "\(key) is already filed as \(holder)" }
+}
