@@ -43,8 +43,7 @@ guard let command = commands.first(where: { $0.name == first }) else {
 do {
     exit(try await command.run(Array(arguments.dropFirst())))
 } catch let error as ConsoleError {
-    StandardStreams.error("beian \(command.name): \(error.description)\n")
-    if error.exitCode == 2 { StandardStreams.error("usage:\n\(command.usage)\n") }
+    StandardStreams.error(error.report("beian \(command.name)", usage: command.usage, arguments: arguments))
     exit(error.exitCode)
 } catch {
     StandardStreams.error("beian \(command.name): \(error)\n")

@@ -53,4 +53,38 @@ struct ConsoleOutputTests {
             #expect(receipt.standardError.contains("gj1.json: No such file or directory"), "\(receipt.standardError)")
         }
     }
+
+    @Test("a file's content or the file system at fault: the reason in Chinese then English, without the usage")
+    func fileErrors() async throws {
+        try await withIntakeOffice("611000", today: "2021-05-20") { office in
+            let clerk = try BeianCLI.clerk(office)
+            let empty = office.root.file("empty.csv")
+            try SampleMaterials.write([], to: empty)
+            let imported = try await clerk.filing(["import", empty])
+            #expect(imported.exitCode == 2)
+            #expect(imported.standardError.contains("empty.csv是空文件"), "\(imported.standardError)")
+            #expect(!imported.standardError.contains("usage:"), "\(imported.standardError)")
+            #expect(imported.standardError.split(separator: "\n").count == 1, "\(imported.standardError)")
+            let english = try await clerk.filing(["import", empty, "--lang", "en"])
+            #expect(english.standardError.contains("is empty: it needs a header row"), "\(english.standardError)")
+            #expect(!english.standardError.contains("空文件"), "\(english.standardError)")
+
+            let pdf = office.root.file("form.pdf")
+            try SampleMaterials.write(Array("%PDF-1.4\n%âãÏÓ\n1 0 obj\n".utf8), to: pdf)
+            let notCSV = try await clerk.filing(["import", pdf])
+            #expect(notCSV.exitCode == 2)
+            #expect(notCSV.standardError.contains("表头没有账号名称列"), "\(notCSV.standardError)")
+            #expect(!notCSV.standardError.contains("usage:"), "\(notCSV.standardError)")
+
+            let unwritable = try await clerk.filing(["export", "--out", "/nonexistent/x.csv"])
+            #expect(unwritable.exitCode == 1)
+            #expect(unwritable.standardError.contains("无法写入/nonexistent/x.csv：文件或目录不存在"),
+                    "\(unwritable.standardError)")
+            #expect(!unwritable.standardError.contains("usage:"), "\(unwritable.standardError)")
+
+            let period = try await clerk.filing(["list", "--from", "2026-12-08", "--to", "2026-12-01"])
+            #expect(period.exitCode == 2)
+            #expect(period.standardError.contains("晚于"), "\(period.standardError)")
+        }
+    }
 }

@@ -55,6 +55,15 @@ struct FilingTransferCommandTests {
                 #expect(there.exitCode == 0, "\(there.standardError)")
                 #expect(there.standardOutput.contains("备案编号：\(newID)"))
                 #expect(there.standardOutput.contains("状态：已提交"))
+                // Both histories in Chinese: where it came from and went, the other office's scope, no intake keys.
+                #expect(there.standardOutput.contains("系统（网信办440783移交）"), "\(there.standardOutput)")
+                #expect(there.standardOutput.contains("来源网信办=440783"), "\(there.standardOutput)")
+                let sent = try await head.filing(["status", receipt.filingId])
+                #expect(sent.standardOutput.contains("转往=130500"), "\(sent.standardOutput)")
+                #expect(sent.standardOutput.contains("对方备案范围=属于对方网信办备案范围"), "\(sent.standardOutput)")
+                for history in [there.standardOutput, sent.standardOutput] {
+                    #expect(!history.contains(try Regex("[a-z]+_[a-z_]+=")), "an intake key in \(history)")
+                }
                 let again = try await head.filing(["transfer-status", receipt.filingId, "--json"])
                 #expect(try JSONParser.parse(Array(again.standardOutput.utf8))["target_filing_id"]?.stringValue
                         == String(newID))

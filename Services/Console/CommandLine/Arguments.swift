@@ -29,18 +29,18 @@ struct Arguments {
             }
             name = aliases[name] ?? name
             if flagNames.contains(name) {
-                guard inlineValue == nil else { throw ConsoleError.usage("--\(name) takes no value") }
+                guard inlineValue == nil else { throw ConsoleError.usage(zh: "--\(name) 不带值", en: "--\(name) takes no value") }
                 flags.insert(name)
             } else if options.contains(name) {
                 if let inlineValue {
                     values[name, default: []].append(inlineValue)
                 } else {
-                    guard index < arguments.count else { throw ConsoleError.usage("--\(name) needs a value") }
+                    guard index < arguments.count else { throw ConsoleError.usage(zh: "--\(name) 后面要给一个值", en: "--\(name) needs a value") }
                     values[name, default: []].append(arguments[index])
                     index += 1
                 }
             } else {
-                throw ConsoleError.usage("unknown option \(argument)")
+                throw ConsoleError.usage(zh: "没有这个选项：\(argument)", en: "unknown option \(argument)")
             }
         }
     }
@@ -51,13 +51,14 @@ struct Arguments {
 
     /// The positional argument at `index`, or a usage error naming what is missing.
     func positional(_ index: Int, _ what: String) throws(ConsoleError) -> String {
-        guard index < positionals.count else { throw ConsoleError.usage("missing \(what)") }
+        guard index < positionals.count else { throw ConsoleError.usage(zh: "缺少 \(what)", en: "missing \(what)") }
         return positionals[index]
     }
 
     func integer(_ name: String) throws(ConsoleError) -> Int? {
         guard let text = value(name) else { return nil }
-        guard let number = Int(text) else { throw ConsoleError.usage("--\(name) must be a whole number, got \"\(text)\"") }
+        guard let number = Int(text) else { throw ConsoleError.usage(zh: "--\(name) 应为整数，而不是“\(text)”",
+                                                                   en: "--\(name) must be a whole number, got \"\(text)\"") }
         return number
     }
 }

@@ -4,7 +4,18 @@ import Foundation
 
 /// How results are shown: readable Chinese (default), English (`--lang en`), or JSON (`--json`).
 struct Output {
-    enum Language: String { case zh, en }
+    enum Language: String {
+        case zh, en
+
+        /// The language `--lang` asks for in raw arguments (for messages before they are parsed).
+        static func requested(in arguments: [String]) -> Language {
+            for (index, argument) in arguments.enumerated() {
+                if argument.hasPrefix("--lang=") { return Language(rawValue: String(argument.dropFirst(7))) ?? .zh }
+                if argument == "--lang", index + 1 < arguments.count { return Language(rawValue: arguments[index + 1]) ?? .zh }
+            }
+            return .zh
+        }
+    }
 
     var language: Language = .zh
     var json = false

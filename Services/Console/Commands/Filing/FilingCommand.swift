@@ -67,11 +67,10 @@ enum FilingCommand: ConsoleCommand {
         }
         do {
             return try await command.run(rest)
-        } catch let error as ConsoleError where error.exitCode == 2 {
+        } catch let error as ConsoleError {
             // A usage error shows this subcommand's usage, not the whole list.
-            let text = "beian filing \(word): \(error.description)\nusage:\n\(command.usage)\n"
-            StandardStreams.error(text)
-            return 2
+            StandardStreams.error(error.report("beian filing \(word)", usage: command.usage, arguments: rest))
+            return error.exitCode
         }
     }
 }

@@ -27,11 +27,11 @@ enum FilingDownloadCommand: ConsoleCommand {
         let digest = try intake.positional(1, "SHA256 (beian filing materials FILING_ID lists them)").lowercased()
         guard intake.rest.count == 2 else { throw ConsoleError.usage("unexpected argument \"\(intake.rest[2])\"") }
         guard digest.count >= 6, digest.count <= 64, digest.allSatisfy({ $0.isASCII && $0.isHexDigit }) else {
-            throw ConsoleError.usage("SHA256 must be hexadecimal (64 digits, or a prefix of at least 6), "
-                + "got \"\(digest)\"")
+            throw ConsoleError.usage(zh: "SHA256 应为十六进制（64位，或至少6位的前缀），而不是“\(digest)”",
+                                     en: "SHA256 must be hexadecimal (64 digits, or a prefix of at least 6), got \"\(digest)\"")
         }
         guard let path = arguments.value("out"), !path.isEmpty else {
-            throw ConsoleError.usage("--out FILE is required")
+            throw ConsoleError.usage(zh: "需要 --out FILE（保存到哪个文件）", en: "--out FILE is required")
         }
         var written: (MaterialInfo, Int)?
         var failure: ConsoleError?
@@ -107,8 +107,11 @@ enum FilingDownloadCommand: ConsoleCommand {
         let (digest, size) = try hash(path)
         guard digest == sha256, digest == material.sha256, size == material.size else {
             unlink(path)
-            throw ConsoleError.failure("the downloaded file does not match: SHA-256 \(digest) (\(size) bytes), expected "
-                + "\(material.sha256) (\(material.size) bytes); \(path) was removed")
+            throw ConsoleError.failure(
+                zh: "下载的文件与材料不一致：SHA-256 \(digest)（\(size)字节），应为 \(material.sha256)（\(material.size)字节）；"
+                    + "已删除\(path)",
+                en: "the downloaded file does not match: SHA-256 \(digest) (\(size) bytes), expected "
+                    + "\(material.sha256) (\(material.size) bytes); \(path) was removed")
         }
         return (material, size)
     }
@@ -116,7 +119,7 @@ enum FilingDownloadCommand: ConsoleCommand {
     /// SHA-256 (hex) and size of a file, read in pieces.
     private static func hash(_ path: String) throws(ConsoleError) -> (String, Int) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ConsoleError.failure("cannot read back \(path): \(String(cString: strerror(errno)))")
+            throw FileErrors.cannotRead(path)
         }
         defer { try? handle.close() }
         let hasher = SHA256Hasher()
@@ -127,7 +130,8 @@ enum FilingDownloadCommand: ConsoleCommand {
                 size += data.count
             }
         } catch {
-            throw ConsoleError.failure("cannot read back \(path): \(error.localizedDescription)")
+            throw ConsoleError.failure(zh: "无法读回\(path)：\(error.localizedDescription)",
+                                       en: "cannot read back \(path): \(error.localizedDescription)")
         }
         return (Hex.encode(hasher.finalize()), size)
     }

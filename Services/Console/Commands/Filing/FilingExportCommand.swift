@@ -52,7 +52,7 @@ enum FilingExportCommand: ConsoleCommand {
                         let failed = StandardStreams.write(piece, to: STDOUT_FILENO)
                         if failed == EPIPE { StandardStreams.endForBrokenPipe() }
                         if failed != 0 {
-                            throw ConsoleError.failure("cannot write standard output: \(String(cString: strerror(failed)))")
+                            throw FileErrors.cannotWrite(output.text("标准输出", "standard output"), failed)
                         }
                     }
                 }

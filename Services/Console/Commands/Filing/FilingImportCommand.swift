@@ -64,12 +64,13 @@ enum FilingImportCommand: ConsoleCommand {
         do {
             document = try CSVDocument.read(path)
         } catch {
-            throw ConsoleError(description: error.description, exitCode: 2)
+            throw error.exiting(2)
         }
         let header = ImportHeader(document.header)
         guard header.has(.accountName) else {
-            throw ConsoleError(description: "no account-name column (账号名称) in the header: found "
-                               + document.header.joined(separator: ", "), exitCode: 2)
+            let found = document.header.prefix(8).map { String($0.prefix(40)) }
+            throw ConsoleError.input(zh: "表头没有账号名称列（第一行应是列名）：第一行是" + found.joined(separator: "、"),
+                                     en: "no account-name column (账号名称) in the header: found " + found.joined(separator: ", "))
         }
         output.error(output.text("文件编码：\(document.encoding.rawValue)；\(document.records.count)行数据",
                                  "encoding: \(document.encoding.rawValue); \(document.records.count) data row(s)"))
@@ -134,7 +135,7 @@ enum FilingImportCommand: ConsoleCommand {
         } catch let error as ConsoleError {
             throw error
         } catch {
-            throw ConsoleError.failure("cannot read the certificate \(path): \(error)")
+            throw ConsoleError.failure(zh: "无法读取证书\(path)：\(error)", en: "cannot read the certificate \(path): \(error)")
         }
     }
 }

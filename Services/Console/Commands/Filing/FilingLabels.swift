@@ -43,6 +43,16 @@ extension Output {
         }
     }
 
+    /// What a deadline counts from: 新开账号, 变更, 注销, 政务新媒体审批.
+    func label(_ event: DeadlineEvent) -> String {
+        switch event {
+        case .newAccount: text("新开账号", "new account")
+        case .change: text("变更", "change")
+        case .closure: text("注销", "closure")
+        case .governmentMediaApproval: text("政务新媒体审批", "government-media approval")
+        }
+    }
+
     func label(_ platform: Platform?) -> String {
         guard let platform else { return "-" }
         return text(platform.zh, platform.rawValue)
@@ -74,7 +84,7 @@ extension Output {
 
     /// Field violations (model form) as indented lines.
     func violationLines(_ violations: [BeianModel.FieldViolation]) -> [String] {
-        violations.map { "  \($0.field): \(text($0.messageZh, $0.messageEn))" }
+        violations.map { "  \(fieldName($0.field))\(text("：", ": "))\(text($0.messageZh, $0.messageEn))" }
     }
 
     /// A time in China (UTC+8), to the second: `2021-05-20 14:03:07`.

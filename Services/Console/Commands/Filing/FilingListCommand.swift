@@ -69,7 +69,8 @@ enum FilingListCommand: ConsoleCommand {
         func yesNo(_ name: String) throws(ConsoleError) -> Bool? {
             guard let value = arguments.value(name) else { return nil }
             guard let answer = FilingValues.yesNo(value) else {
-                throw ConsoleError.usage("--\(name) must be yes or no, got \"\(value)\"")
+                throw ConsoleError.usage(zh: "--\(name) 应为 是 或 否（yes/no），而不是“\(value)”",
+                                         en: "--\(name) must be yes or no, got \"\(value)\"")
             }
             return answer
         }
@@ -78,7 +79,8 @@ enum FilingListCommand: ConsoleCommand {
         let operatorKind = arguments.value("operator-kind").map { FilingValues.operatorKind($0) ?? $0 }
         let from = arguments.value("from").map(FilingValues.date), to = arguments.value("to").map(FilingValues.date)
         if let from, let to, FilingValues.isDate(from), FilingValues.isDate(to), from > to {
-            throw ConsoleError.usage("--from \(from) is after --to \(to): the period would be empty")
+            throw ConsoleError.usage(zh: "--from \(from) 晚于 --to \(to)：这段时间是空的",
+                                     en: "--from \(from) is after --to \(to): the period would be empty")
         }
         let status = arguments.value("status").map { FilingValues.status($0) ?? $0 }
         let timeliness = arguments.value("timeliness").map { FilingValues.timeliness($0) ?? $0 }

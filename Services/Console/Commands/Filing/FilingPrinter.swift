@@ -30,7 +30,7 @@ extension Output {
         if let number = outcome.filingNumber { line(field("备案号", "Filing number", number)) }
         line(field("身份核验", "Identity", label(outcome.verification)))
         if let deadline = outcome.deadline { line(field("时限", "Deadline", deadlineText(deadline))) }
-        if let note = outcome.staffNote { line(field("审核意见", "Staff note", note)) }
+        if let note = outcome.staffNote { line(field("审核意见", "Staff note", staffNoteText(note))) }
         if !outcome.corrections.isEmpty {
             line(text("需补正：", "To correct:"))
             violationLines(outcome.corrections).forEach { line($0) }
@@ -66,7 +66,7 @@ extension Output {
         if !view.missingMaterials.isEmpty {
             line(field("需补交材料", "Materials missing", materialsText(view.missingMaterials)))
         }
-        if let note = filing.staffNote { line(field("审核意见", "Staff note", note)) }
+        if let note = filing.staffNote { line(field("审核意见", "Staff note", staffNoteText(note))) }
         if !view.corrections.isEmpty {
             line(text("需补正：", "To correct:"))
             violationLines(view.corrections).forEach { line($0) }
@@ -99,17 +99,6 @@ extension Output {
         if row.reviewNeeded { columns.append(text("待判断范围", "scope review")) }
         columns.append(row.submittedOn.iso)
         return columns.joined(separator: "  ")
-    }
-
-    /// A field-by-field difference.
-    func show(_ diff: DiffVersionsResponse) {
-        line(field("备案编号", "Filing id", diff.filingId) + "  v\(diff.from) → v\(diff.to) (\(diff.event))")
-        if diff.changes.isEmpty { line(text("两个版本没有差异", "no differences")) }
-        for change in diff.changes {
-            let before = change.before.map(\.description) ?? text("（无）", "(none)")
-            let after = change.after.map(\.description) ?? text("（无）", "(none)")
-            line("  \(change.path): \(before) → \(after)")
-        }
     }
 
     /// The answer of a scope pre-check.

@@ -7,7 +7,7 @@ extension Output {
     /// One history entry: time, action, version, actor, details.
     func historyLine(_ entry: FilingHistoryEntry) -> String {
         let version = entry.version.map { text(" 第\($0)版", " v\($0)") } ?? ""
-        let details = entry.details.sorted { $0.key < $1.key }.map { historyDetail($0.key, $0.value) }
+        let details = historyDetails(entry.details)
         return ([time(entry.at), action(entry.action) + version, actor(entry.actor)] + details)
             .joined(separator: "  ")
     }
@@ -39,31 +39,12 @@ extension Output {
         }
         let services = ["service intake (identity verification)": "系统（身份核验）",
                         "service intake (deadline watch)": "系统（时限检查）"]
-        return services[code].map { text($0, code) } ?? code
-    }
-
-    /// A detail `key=value`, with known keys and values named (`scope=in_scope` → 备案范围=属于本办备案范围).
-    func historyDetail(_ key: String, _ value: String) -> String {
-        let keys: [String: String] = [
-            "object_kind": "对象类型", "scope": "备案范围", "verification": "身份核验", "timeliness": "时限",
-            "decision": "决定", "filing_number": "备案号", "fields": "需补正", "event": "事项", "due_date": "截止日期",
-            "days_late": "逾期天数", "filed_date": "办理日期", "target_office": "转往", "target_filing_id": "对方备案编号",
-            "status": "状态", "kind": "材料", "reason": "原因", "size": "大小", "media_type": "类型", "filename": "文件名",
-        ]
-        guard language == .zh else { return "\(key)=\(value)" }
-        return "\(keys[key] ?? key)=\(detailValue(key, value))"
-    }
-
-    private func detailValue(_ key: String, _ value: String) -> String {
-        switch key {
-        case "object_kind": ObjectKind(rawValue: value)?.zh ?? value
-        case "scope": ScopeOutcome(rawValue: value).map(label) ?? value
-        case "verification": VerificationState(rawValue: value).map(shortLabel) ?? value
-        case "timeliness": Timeliness(rawValue: value).map(label) ?? value
-        case "status": FilingStatus(rawValue: value)?.zh ?? value
-        case "kind": MaterialKind(rawValue: value)?.zh ?? value
-        case "decision", "event": action(value)
-        default: value
+        if let name = services[code] { return text(name, code) }
+        // `service intake@611000 (transfer)`: received from office 611000.
+        if code.hasPrefix("service intake@"), code.hasSuffix(" (transfer)") {
+            let office = code.dropFirst("service intake@".count).dropLast(" (transfer)".count)
+            return text("系统（网信办\(office)移交）", code)
         }
+        return code
     }
 }

@@ -41,7 +41,8 @@ struct IntakeConnection {
         } else if let flag = arguments.value("addr") ?? environment.get("BEIAN_INTAKE") {
             address = flag
         } else {
-            throw ConsoleError.usage("missing ADDR (host:port of intake): give it first, or --addr, or set BEIAN_INTAKE")
+            throw ConsoleError.usage(zh: "缺少 ADDR（受理服务的 host:port）：放在最前面，或用 --addr，或设置 BEIAN_INTAKE",
+                                     en: "missing ADDR (host:port of intake): give it first, or --addr, or set BEIAN_INTAKE")
         }
         client = try ConnectionOptions.client(address: address, arguments, environment: environment)
         rest = positionals
@@ -59,7 +60,7 @@ struct IntakeConnection {
 
     /// The positional argument after ADDR at `index`, or a usage error naming it.
     func positional(_ index: Int, _ what: String) throws(ConsoleError) -> String {
-        guard index < rest.count else { throw ConsoleError.usage("missing \(what)") }
+        guard index < rest.count else { throw ConsoleError.usage(zh: "缺少 \(what)", en: "missing \(what)") }
         return rest[index]
     }
 

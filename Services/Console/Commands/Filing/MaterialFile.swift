@@ -12,11 +12,11 @@ final class MaterialFile {
     init(path: String) throws(ConsoleError) {
         var status = stat()
         guard stat(path, &status) == 0 else {
-            throw ConsoleError.failure("cannot read \(path): \(String(cString: strerror(errno)))")
+            throw FileErrors.cannotRead(path)
         }
-        guard (status.st_mode & S_IFMT) == S_IFREG else { throw ConsoleError.failure("\(path) is not a regular file") }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { throw ConsoleError.failure(zh: "\(path)不是普通文件", en: "\(path) is not a regular file") }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw ConsoleError.failure("cannot read \(path): \(String(cString: strerror(errno)))")
+            throw FileErrors.cannotRead(path)
         }
         self.path = path
         self.handle = handle
@@ -34,7 +34,8 @@ final class MaterialFile {
             guard let data = try handle.read(upToCount: count), !data.isEmpty else { return nil }
             return [UInt8](data)
         } catch {
-            throw ConsoleError.failure("cannot read \(path): \(error.localizedDescription)")
+            throw ConsoleError.failure(zh: "无法读取\(path)：\(error.localizedDescription)",
+                                       en: "cannot read \(path): \(error.localizedDescription)")
         }
     }
 

@@ -32,19 +32,22 @@ struct OperatorCredentials {
     }
 
     /// Reads a saved receipt (the JSON `submit` prints with `--json` or saves with `--save-receipt`).
-    /// A receipt that cannot be read is a usage error (exit 2), with the reason.
+    /// A receipt that cannot be read exits 2, with the reason (not the usage).
     static func read(_ path: String) throws(ConsoleError) -> OperatorCredentials {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw ConsoleError.usage("cannot read the receipt \(path): \(String(cString: strerror(errno)))")
+            let reason = FileErrors.reason(errno)
+            throw ConsoleError.input(zh: "无法读取回执文件\(path)：\(reason.zh)", en: "cannot read the receipt \(path): \(reason.en)")
         }
         close(descriptor)
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConsoleError.usage("cannot read the receipt \(path): it is not a readable file")
+            throw ConsoleError.input(zh: "无法读取回执文件\(path)：不是可读的文件",
+                                     en: "cannot read the receipt \(path): it is not a readable file")
         }
         guard let value = try? JSONParser.parse(Array(data)), let id = value["filing_id"]?.stringValue,
               let code = value["access_code"]?.stringValue else {
-            throw ConsoleError.usage("\(path) is not a saved receipt (it needs filing_id and access_code)")
+            throw ConsoleError.input(zh: "\(path)不是保存的回执（需要备案编号 filing_id 和查询码 access_code）",
+                                     en: "\(path) is not a saved receipt (it needs filing_id and access_code)")
         }
         return OperatorCredentials(filingId: id, accessCode: code)
     }

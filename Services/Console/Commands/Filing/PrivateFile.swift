@@ -8,11 +8,13 @@ enum PrivateFile {
     static func save(_ bytes: [UInt8], to path: String) throws(ConsoleError) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw ConsoleError.failure("cannot write \(path): \(String(cString: strerror(errno)))")
+            throw FileErrors.cannotWrite(path)
         }
         defer { close(descriptor) }
         guard fchmod(descriptor, 0o600) == 0 else {
-            throw ConsoleError.failure("cannot restrict \(path) to mode 0600: \(String(cString: strerror(errno)))")
+            let reason = FileErrors.reason(errno)
+            throw ConsoleError.failure(zh: "无法将\(path)设为仅本人可读（0600）：\(reason.zh)",
+                                       en: "cannot restrict \(path) to mode 0600: \(reason.en)")
         }
         try writeAll(bytes, to: descriptor, path: path)
     }
@@ -24,7 +26,7 @@ enum PrivateFile {
             let written = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
             guard written > 0 else {
                 if written < 0 && errno == EINTR { continue }
-                throw ConsoleError.failure("cannot write \(path): \(String(cString: strerror(errno)))")
+                throw FileErrors.cannotWrite(path)
             }
             offset += written
         }
@@ -52,7 +54,7 @@ final class PrivateFileWriter {
             .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).partial").path
         descriptor = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw ConsoleError.failure("cannot write \(path): \(String(cString: strerror(errno)))")
+            throw FileErrors.cannotWrite(path)
         }
     }
 
@@ -70,12 +72,12 @@ final class PrivateFileWriter {
     /// Flushes the file to disk and gives it the destination's name (replacing a file there).
     func commit() throws(ConsoleError) {
         guard fsync(descriptor) == 0 else {
-            throw ConsoleError.failure("cannot write \(path): \(String(cString: strerror(errno)))")
+            throw FileErrors.cannotWrite(path)
         }
         close(descriptor)
         descriptor = -1
         guard rename(temporaryPath, path) == 0 else {
-            throw ConsoleError.failure("cannot write \(path): \(String(cString: strerror(errno)))")
+            throw FileErrors.cannotWrite(path)
         }
         committed = true
     }

@@ -33,11 +33,12 @@ struct CSVDocument {
     /// Reads and parses `path`.
     static func read(_ path: String) throws(ConsoleError) -> CSVDocument {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConsoleError.failure("cannot read \(path)")
+            throw FileErrors.cannotRead(path)
         }
         let (text, encoding) = try decode(data)
         var records = try parse(text)
-        guard !records.isEmpty else { throw ConsoleError.failure("\(path) is empty: it needs a header row") }
+        guard !records.isEmpty else { throw ConsoleError.failure(zh: "\(path)是空文件：第一行应是表头（账号名称等列名）",
+                                                                   en: "\(path) is empty: it needs a header row") }
         let header = records.removeFirst()
         return CSVDocument(encoding: encoding, header: header.cells, records: records)
     }
@@ -47,13 +48,15 @@ struct CSVDocument {
         let bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             guard let text = String(validating: bytes.dropFirst(3), as: UTF8.self) else {
-                throw ConsoleError.failure("the file starts with a UTF-8 byte-order mark but is not valid UTF-8")
+                throw ConsoleError.failure(zh: "文件以UTF-8标记开头，但内容不是有效的UTF-8",
+                                           en: "the file starts with a UTF-8 byte-order mark but is not valid UTF-8")
             }
             return (text, .utf8BOM)
         }
         if let text = String(validating: bytes, as: UTF8.self) { return (text, .utf8) }
         if let text = String(data: data, encoding: gb18030) { return (text, .gb18030) }
-        throw ConsoleError.failure("the file is neither UTF-8 nor GB18030/GBK text: save it as \"CSV UTF-8\"")
+        throw ConsoleError.failure(zh: "文件既不是UTF-8也不是GB18030/GBK文本：请另存为“CSV UTF-8”",
+                                   en: "the file is neither UTF-8 nor GB18030/GBK text: save it as \"CSV UTF-8\"")
     }
 
     /// Splits `text` into non-blank records (row numbers counted from 1 for the first line).
@@ -113,7 +116,8 @@ struct CSVDocument {
             }
         }
         guard !inQuotes else {
-            throw ConsoleError.failure("line \(quoteLine): a quoted field is never closed (a \" is missing)")
+            throw ConsoleError.failure(zh: "第\(quoteLine)行：引号内的内容没有结束（缺少一个 \"）",
+                                       en: "line \(quoteLine): a quoted field is never closed (a \" is missing)")
         }
         if !cell.isEmpty || !cells.isEmpty || quoted { endRecord() }
         return records

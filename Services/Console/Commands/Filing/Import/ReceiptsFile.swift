@@ -36,21 +36,23 @@ struct ReceiptsFile {
     init(path: String) throws(ConsoleError) {
         self.path = path
         guard FileManager.default.fileExists(atPath: path) else { return }
-        let unusable = { (reason: String) in
-            ConsoleError(description: "the receipts file \(path) \(reason); nothing was filed — "
-                         + "move it away or repair it (it holds access codes) and run the import again", exitCode: 2)
+        let unusable = { (reason: (zh: String, en: String)) in
+            ConsoleError.input(zh: "回执文件\(path)\(reason.zh)；没有提交任何一行——请移走或修复它（其中有查询码）后重新导入",
+                               en: "the receipts file \(path) \(reason.en); nothing was filed — "
+                                   + "move it away or repair it (it holds access codes) and run the import again")
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw unusable("cannot be read (\(String(cString: strerror(errno))))")
+            let system = FileErrors.reason(errno)
+            throw unusable(("无法读取（\(system.zh)）", "cannot be read (\(system.en))"))
         }
         guard let (text, _) = try? CSVDocument.decode(data), var records = try? CSVDocument.parse(text) else {
-            throw unusable("is not readable CSV")
+            throw unusable(("不是可读的CSV", "is not readable CSV"))
         }
         guard !records.isEmpty else { return }
         let titles = records.removeFirst().cells.map { ImportHeader.key($0) }
         func index(_ title: String) -> Int? { titles.firstIndex(of: ImportHeader.key(title)) }
         guard let id = index("备案编号"), let code = index("查询码"), let key = index("幂等键") else {
-            throw unusable("lacks the columns 备案编号, 查询码 and 幂等键")
+            throw unusable(("缺少备案编号、查询码和幂等键列", "lacks the columns 备案编号, 查询码 and 幂等键"))
         }
         for line in records {
             func cell(_ index: Int?) -> String { index.flatMap { $0 < line.cells.count ? line.cells[$0] : nil } ?? "" }
