@@ -120,7 +120,6 @@ package final class RPCServer: Sendable {
         core.logger.notice("graceful shutdown: draining connections", [
             "connections": .int(core.connectionCount),
             "grace_ms": .double(core.configuration.shutdownGracePeriod.milliseconds)])
-        health.enterDraining()
         if let listener { listener.loop.execute { listener.close() } }
         let core = self.core
         for registry in core.registries {
@@ -128,6 +127,10 @@ package final class RPCServer: Sendable {
                 for connection in registry.connections.values { connection.drain() }
             }
         }
+        // Health turns NOT_SERVING only once every connection's drain is queued on its loop, ahead of
+        // the Watch updates this queues there: a client that has seen NOT_SERVING and calls again is
+        // refused (before, this thread could be preempted between the two and the call served).
+        health.enterDraining()
         let grace = Task {
             try? await Task.sleep(for: core.configuration.shutdownGracePeriod)
             guard !Task.isCancelled else { return }
