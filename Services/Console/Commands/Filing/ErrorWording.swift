@@ -53,7 +53,7 @@ extension Output {
         // Another office's decision (a refused transfer): name that office, not "本办" (this office).
         if let office = detail["office"]?.stringValue {
             return [field("网信办\(office)的备案范围", "Scope at office \(office)",
-                          scopeText(decision).replacingOccurrences(of: "本办", with: "网信办\(office)"))]
+                          scopeText(decision, of: "网信办\(office)"))]
         }
         return [field("备案范围", "Scope", scopeText(decision))]
     }

@@ -22,10 +22,11 @@ extension Output {
         }
     }
 
-    func label(_ outcome: ScopeOutcome) -> String {
+    /// The scope outcome of this office (本办), or of another whose decision it is (`网信办440783`).
+    func label(_ outcome: ScopeOutcome, of whose: String = "本办") -> String {
         switch outcome {
-        case .inScope: text("属于本办备案范围", "in scope")
-        case .outOfScope: text("不属于本办备案范围", "out of scope")
+        case .inScope: text("属于\(whose)备案范围", "in scope")
+        case .outOfScope: text("不属于\(whose)备案范围", "out of scope")
         case .referredElsewhere: text("应向其他平台备案", "referred elsewhere")
         case .needsStaffReview: text("需工作人员判断是否属于备案范围", "staff will decide on scope")
         }

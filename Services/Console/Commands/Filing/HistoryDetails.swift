@@ -41,9 +41,8 @@ extension Output {
     private func detailValue(_ key: String, _ value: String) -> String {
         switch key {
         case "object_kind": ObjectKind(rawValue: value)?.zh ?? value
-        case "scope": ScopeOutcome(rawValue: value).map(label) ?? value
-        case "target_scope":
-            ScopeOutcome(rawValue: value).map { label($0).replacingOccurrences(of: "本办", with: "对方网信办") } ?? value
+        case "scope": ScopeOutcome(rawValue: value).map { label($0) } ?? value
+        case "target_scope": ScopeOutcome(rawValue: value).map { label($0, of: "对方网信办") } ?? value
         case "verification", "result": VerificationState(rawValue: value).map(shortLabel) ?? value
         case "timeliness": Timeliness(rawValue: value).map(label) ?? value
         case "status": FilingStatus(rawValue: value)?.zh ?? value

@@ -63,8 +63,8 @@ enum ScopeWording {
 
 extension Output {
     /// `属于本办备案范围 — 符合：名称含本地地名（地名：商南）`.
-    func scopeText(_ decision: ScopeDecision) -> String {
+    func scopeText(_ decision: ScopeDecision, of whose: String = "本办") -> String {
         let summary = ScopeWording.summary(decision)
-        return label(decision.outcome) + " — " + text(summary.zh, summary.en)
+        return label(decision.outcome, of: whose) + " — " + text(summary.zh, summary.en)
     }
 }
