@@ -4,17 +4,27 @@ import BeianModel
 /// live filing of each. A platform account is its platform and account id; a website its domain.
 /// Apps and mini programs have no such identifier in the form (names are not unique), and an
 /// account on an unlisted platform ("other") has no platform to scope its id: these get no key.
-package enum ObjectKey {
+package struct ObjectKey: Sendable, Hashable, CustomStringConvertible {
+    /// The platform of an account; nil for a website.
+    package var platform: Platform?
+    /// The account id or the domain, normalized (lower case; a domain without `www.`).
+    package var identifier: String
+
+    /// The stored form: `account:douyin:abc`, `website:example.cn`.
+    package var description: String {
+        platform.map { "account:\($0.rawValue):\(identifier)" } ?? "website:\(identifier)"
+    }
+
     /// The key of `object`, or nil when it has none.
-    package static func of(_ object: FilingObject) -> String? {
+    package static func of(_ object: FilingObject) -> ObjectKey? {
         switch object {
         case .account(let account) where account.platform != .other:
             let id = TextNormalization.text(account.accountId).lowercased()
-            return id.isEmpty ? nil : "account:\(account.platform.rawValue):\(id)"
+            return id.isEmpty ? nil : ObjectKey(platform: account.platform, identifier: id)
         case .website(let site):
             var domain = TextNormalization.text(site.domain).lowercased()
             if domain.hasPrefix("www.") { domain.removeFirst(4) }
-            return domain.isEmpty ? nil : "website:\(domain)"
+            return domain.isEmpty ? nil : ObjectKey(platform: nil, identifier: domain)
         default:
             return nil
         }
@@ -27,7 +37,7 @@ package enum ObjectKey {
     }
 
     /// The key `record` holds now, or nil.
-    package static func held(by record: IntakeFiling) -> String? {
+    package static func held(by record: IntakeFiling) -> ObjectKey? {
         isHeld(by: record.filing.status) ? of(record.filing.object) : nil
     }
 }
@@ -35,8 +45,8 @@ package enum ObjectKey {
 /// A submission (or change) of an account or website that another live filing of the office
 /// already holds (重复备案).
 package struct ObjectAlreadyFiled: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The object's key (`account:douyin:abc`, `website:example.cn`).
-    package var key: String
+    /// The account or website.
+    package var key: ObjectKey
     /// The filing that holds it.
     package var holder: String
 

@@ -33,7 +33,7 @@ package struct PreparedFiling: Sendable {
     /// Tokens for the gram index.
     let grams: String
     /// The account or website the filing holds (`ObjectKey`), nil when none.
-    let objectKey: String?
+    let objectKey: ObjectKey?
 }
 
 extension FilingRepository {

@@ -59,21 +59,22 @@ extension FilingRepository {
 
     /// Records that filing `sequence` holds `key` (releasing what it held before when `replacing`);
     /// throws `ObjectAlreadyFiled` when another filing holds it.
-    func hold(_ key: String?, sequence: Int64, replacing: Bool, in db: Database) throws {
+    func hold(_ key: ObjectKey?, sequence: Int64, replacing: Bool, in db: Database) throws {
+        let text = key?.description
         if replacing {
-            if let key, try db.fetchValue(Int64.self, "SELECT seq FROM filing_object_key WHERE key = ?", [key])
+            if let text, try db.fetchValue(Int64.self, "SELECT seq FROM filing_object_key WHERE key = ?", [text])
                 == sequence {
                 return   // unchanged: the usual case of an update
             }
             try db.execute("DELETE FROM filing_object_key WHERE seq = ?", [sequence])
         }
-        guard let key else { return }
+        guard let key, let text else { return }
         if let holder = try db.fetchValue(String.self, """
             SELECT f.id FROM filing_object_key k JOIN filing f ON f.seq = k.seq WHERE k.key = ?
-            """, [key]) {
+            """, [text]) {
             throw ObjectAlreadyFiled(key: key, holder: holder)
         }
-        try db.execute("INSERT INTO filing_object_key (key, seq) VALUES (?, ?)", [key, sequence])
+        try db.execute("INSERT INTO filing_object_key (key, seq) VALUES (?, ?)", [text, sequence])
     }
 
     /// Appends an entry to a filing's history.
