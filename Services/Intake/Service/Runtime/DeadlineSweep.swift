@@ -75,10 +75,10 @@ package final class DeadlineSweep: Sendable {
                                          ["row": .int(sequence), "error": .string("\(error)")])
                 }
             }
-            let counts = try await service.store.read { db in
-                try repository.openDeadlineCounts(today: today, withinDays: OpenDeadlines.defaultWithinDays, in: db)
+            let (counts, undetermined) = try await service.store.read { db in
+                (try repository.openDeadlineCounts(today: today, withinDays: OpenDeadlines.defaultWithinDays, in: db),
+                 try repository.undeterminedDeadlineCount(in: db))
             }
-            let undetermined = try await service.store.read { db in try repository.undeterminedDeadlineCount(in: db) }
             let summary = Summary(overdue: counts.overdue, dueSoon: counts.dueSoon, updated: updated,
                                   undetermined: undetermined)
             let changed = lastLogged.withLock { last in
@@ -89,17 +89,15 @@ package final class DeadlineSweep: Sendable {
             var fields: [String: LogValue] = ["today": .string(today.iso), "overdue": .int(summary.overdue),
                                               "due_soon": .int(summary.dueSoon), "updated": .int(updated)]
             if undetermined > 0 {
-                // Staff cannot see these deadlines until someone adds the year's rest days: say so loudly.
                 fields["undetermined"] = .int(undetermined)
                 fields["calendar_covers"] = .string(
                     "\(service.calendar.coveredYears.lowerBound)-\(service.calendar.coveredYears.upperBound)")
-                if changed {
-                    service.logger.warning("deadline sweep: due dates undetermined for want of State Council rest-day "
-                                           + "data; add the year's table (BEIAN_CALENDAR_DIR) and restart", fields)
-                    return summary
-                }
             }
-            if changed {
+            if changed, undetermined > 0 {
+                // Staff cannot see these deadlines until someone adds the year's rest days: say so loudly.
+                service.logger.warning("deadline sweep: due dates undetermined for want of State Council rest-day "
+                                       + "data; add the year's table (BEIAN_CALENDAR_DIR) and restart", fields)
+            } else if changed {
                 service.logger.notice("deadline sweep", fields)
             } else {
                 service.logger.debug("deadline sweep", fields)
