@@ -180,8 +180,7 @@ final class ServerConnection: FramedConnectionDelegate {
         let context = ServerContext(
             callID: frame.id, method: method.descriptor.fullName, metadata: frame.metadata ?? [:],
             peer: connection.peerIdentity, remoteAddress: connection.remoteAddress, deadline: deadline,
-            logger: logger.with("call_id", .int(frame.id)).with("method", .string(method.descriptor.fullName)),
-            responseMetadata: ResponseMetadata())
+            connectionLogger: logger, responseMetadata: ResponseMetadata())
         var entry = OpenCall(call: call, deadlineTimer: nil)
         if let timeout = frame.timeoutMilliseconds {
             entry.deadlineTimer = loop.scheduleTimer(after: .milliseconds(timeout)) { [weak call] in

@@ -16,10 +16,28 @@ package struct ServerContext: Sendable {
     package let remoteAddress: String
     /// When the call's deadline passes (monotonic nanoseconds), nil without a deadline.
     package let deadline: RPCDeadline?
-    /// A logger carrying `call_id`, `method` and `peer` on every record.
-    package let logger: Logger
+    /// The connection's logger; `logger` adds the call's fields when a handler logs.
+    private let connectionLogger: Logger
     /// Trailing metadata to send with the final status.
     package let responseMetadata: ResponseMetadata
+
+    package init(callID: Int64, method: String, metadata: [String: String], peer: PeerIdentity?, remoteAddress: String,
+                 deadline: RPCDeadline?, connectionLogger: Logger, responseMetadata: ResponseMetadata) {
+        self.callID = callID
+        self.method = method
+        self.metadata = metadata
+        self.peer = peer
+        self.remoteAddress = remoteAddress
+        self.deadline = deadline
+        self.connectionLogger = connectionLogger
+        self.responseMetadata = responseMetadata
+    }
+
+    /// A logger carrying `call_id`, `method` and `peer` on every record. Made when asked for:
+    /// most calls never log, and the two metadata copies would cost every call.
+    package var logger: Logger {
+        connectionLogger.with("call_id", .int(callID)).with("method", .string(method))
+    }
 
     /// Time left before the deadline, nil without a deadline.
     package var remainingTime: Duration? { deadline?.remaining }
