@@ -21,22 +21,6 @@ struct JSONBytesEncoder {
     }
 }
 
-/// A coding path kept as a cheap linked list; the `[CodingKey]` array is built only when an
-/// error needs it.
-indirect enum LazyCodingPath {
-    case root
-    case child(LazyCodingPath, any CodingKey)
-
-    var keys: [any CodingKey] {
-        switch self {
-        case .root: return []
-        case .child(let parent, let key): return parent.keys + [key]
-        }
-    }
-
-    func appending(_ key: any CodingKey) -> LazyCodingPath { .child(self, key) }
-}
-
 final class ByteEncodingState {
     var writer: JSONWriter
     /// Open containers, innermost last: their ids and member counts.
@@ -202,6 +186,12 @@ struct ByteKeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let path: LazyCodingPath
     var codingPath: [any CodingKey] { path.keys }
 
+    init(state: ByteEncodingState, id: Int, path: LazyCodingPath) {
+        self.state = state
+        self.id = id
+        self.path = path.sealed()
+    }
+
     private func member(_ key: Key) throws {
         try state.prepareMember(of: id)
         state.writeSwiftKey(key.stringValue)
@@ -273,6 +263,12 @@ struct ByteUnkeyedEncoder: UnkeyedEncodingContainer {
     let id: Int
     let path: LazyCodingPath
     var codingPath: [any CodingKey] { path.keys }
+
+    init(state: ByteEncodingState, id: Int, path: LazyCodingPath) {
+        self.state = state
+        self.id = id
+        self.path = path.sealed()
+    }
     var count: Int { state.count(of: id) }
 
     private func element() throws -> LazyCodingPath {

@@ -193,7 +193,7 @@ struct KeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     init(object: JSONObject, path: LazyCodingPath) {
         self.object = object
-        self.path = path
+        self.path = path.sealed()
     }
 
     var allKeys: [Key] { object.keys.compactMap { Key(stringValue: $0) } }
@@ -282,7 +282,7 @@ struct UnkeyedDecoder: UnkeyedDecodingContainer {
 
     init(elements: [JSONValue], path: LazyCodingPath) {
         self.elements = elements
-        self.path = path
+        self.path = path.sealed()
     }
 
     var count: Int? { elements.count }

@@ -16,9 +16,19 @@ package struct MethodDescriptor: Sendable {
     package let summary: String
     package let requestShape: JSONValue
     package let responseShape: JSONValue
+    /// `package.Service/Method` (kept: every call's log and context name it).
+    package let fullName: String
 
-    /// `package.Service/Method`.
-    package var fullName: String { "\(service)/\(name)" }
+    package init(service: String, name: String, kind: CallKind, summary: String, requestShape: JSONValue,
+                 responseShape: JSONValue) {
+        self.service = service
+        self.name = name
+        self.kind = kind
+        self.summary = summary
+        self.requestShape = requestShape
+        self.responseShape = responseShape
+        fullName = "\(service)/\(name)"
+    }
 }
 
 /// A method ready to serve: its descriptor and the type-erased handler.

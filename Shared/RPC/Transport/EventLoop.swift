@@ -38,6 +38,8 @@ package final class EventLoop: @unchecked Sendable {
     private var submittedFromLoop = false
     /// Work to run as soon as the task or event at hand returns (see `executeAfterCurrentTask`).
     private var afterCurrentTask: [() -> Void] = []
+    /// The submitted closures of the round being run (see `runSubmitted`).
+    private var running: [@Sendable () -> Void] = []
 
     /// A 64 KiB buffer for socket reads, shared by every connection of this loop (loop thread only:
     /// a read is consumed before the next one starts).
@@ -267,16 +269,14 @@ package final class EventLoop: @unchecked Sendable {
             // always writes a fresh wake-up (or, from this thread, sets the flag again).
             wakePending.store(false, ordering: .releasing)
             submittedFromLoop = false
-            let tasks = submitted.withLock { queue -> [@Sendable () -> Void] in
-                let tasks = queue.tasks
-                queue.tasks.removeAll(keepingCapacity: true)
-                return tasks
-            }
-            if tasks.isEmpty { return }
-            for task in tasks {
-                task()
+            // The queue and `running` trade buffers, so neither is reallocated per round.
+            submitted.withLock { queue in swap(&queue.tasks, &running) }
+            if running.isEmpty { return }
+            for index in running.indices {
+                running[index]()
                 runAfterCurrentTask()
             }
+            running.removeAll(keepingCapacity: true)
         }
     }
 }
