@@ -36,6 +36,11 @@ struct ConsoleError: Error, CustomStringConvertible {
         ConsoleError(description: en, zh: zh, exitCode: 2, showsUsage: false)
     }
 
+    /// A positional argument the command does not take (exit 2, with the usage).
+    static func unexpectedArgument(_ argument: String) -> ConsoleError {
+        usage(zh: "多余的参数：“\(argument)”", en: "unexpected argument \"\(argument)\"")
+    }
+
     /// The same reason with another exit status (the usage shown only for usage errors still).
     func exiting(_ code: Int32) -> ConsoleError {
         ConsoleError(description: description, zh: zh, exitCode: code, showsUsage: showsUsage && code == 2)

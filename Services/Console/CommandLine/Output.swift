@@ -22,7 +22,9 @@ struct Output {
 
     init(_ arguments: Arguments) throws(ConsoleError) {
         if let lang = arguments.value("lang") {
-            guard let parsed = Language(rawValue: lang) else { throw ConsoleError.usage("--lang must be zh or en") }
+            guard let parsed = Language(rawValue: lang) else {
+                throw ConsoleError.usage(zh: "--lang 应为 zh 或 en，而不是“\(lang)”", en: "--lang must be zh or en, got \"\(lang)\"")
+            }
             language = parsed
         }
         json = arguments.flag("json")
