@@ -14,15 +14,21 @@ func printHelp() {
     StandardStreams.output(text)
 }
 
+/// A first word that names no command.
+func unknownCommand(_ word: String) -> ConsoleError {
+    .usage(zh: "没有这个命令：“\(word)”（beian help 列出全部命令）", en: "unknown command \"\(word)\" (beian help lists them)")
+}
+
 ProcessSignals.ignoreBrokenPipe()
 let arguments = Array(CommandLine.arguments.dropFirst())
+let language = Output.Language.requested(in: arguments)
 guard let first = arguments.first, !["help", "--help", "-h"].contains(first) || arguments.count > 1 else {
     printHelp()
     exit(0)
 }
 if ["help", "--help", "-h"].contains(first) {
     guard let command = commands.first(where: { $0.name == arguments[1] }) else {
-        StandardStreams.error("unknown command \(arguments[1])\n")
+        StandardStreams.error("beian help: \(unknownCommand(arguments[1]).message(language))\n")
         exit(2)
     }
     do throws(ConsoleError) {
@@ -31,13 +37,13 @@ if ["help", "--help", "-h"].contains(first) {
         let text = command.name == FilingCommand.name ? try FilingCommand.help(words) : command.usage
         StandardStreams.output(text + "\n")
     } catch {
-        StandardStreams.error("beian help: \(error.description)\n")
+        StandardStreams.error("beian help: \(error.message(language))\n")
         exit(error.exitCode)
     }
     exit(0)
 }
 guard let command = commands.first(where: { $0.name == first }) else {
-    StandardStreams.error("beian: unknown command \"\(first)\" (beian help lists them)\n")
+    StandardStreams.error("beian: \(unknownCommand(first).message(language))\n")
     exit(2)
 }
 do {

@@ -78,10 +78,12 @@ struct FilingCommandTests {
             let zh = try await cli.filing(["submit"] + flags)
             #expect(zh.exitCode == 3)
             #expect(zh.standardError.contains("INVALID_ARGUMENT"))
-            #expect(zh.standardError.contains("operator.mobile: 手机号码“1380013807”格式不正确"))
-            #expect(zh.standardError.contains("object.name: 名称不能为空"))
+            // Fields by their form names, with the path after them.
+            #expect(zh.standardError.contains("  手机号码（operator.mobile）：手机号码“1380013807”格式不正确"), "\(zh.standardError)")
+            #expect(zh.standardError.contains("  账号名称（object.name）：名称不能为空"), "\(zh.standardError)")
             let en = try await cli.filing(["submit", "--lang", "en"] + flags)
-            #expect(en.standardError.contains("object.name: Name is required"))
+            #expect(en.standardError.contains("\n  object.name: Name is required"), "\(en.standardError)")
+            #expect(!en.standardError.contains("账号名称") && !en.standardError.contains("（"), "\(en.standardError)")
 
             let wrong = try await cli.filing(["status", "--filing-id", "611000-AAAAAAAAAAAA", "--access-code", "X"])
             #expect(wrong.exitCode == 16)

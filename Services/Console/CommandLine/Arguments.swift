@@ -49,9 +49,9 @@ struct Arguments {
     func all(_ name: String) -> [String] { values[name] ?? [] }
     func flag(_ name: String) -> Bool { flags.contains(name) }
 
-    /// The positional argument at `index`, or a usage error naming what is missing.
-    func positional(_ index: Int, _ what: String) throws(ConsoleError) -> String {
-        guard index < positionals.count else { throw ConsoleError.usage(zh: "缺少 \(what)", en: "missing \(what)") }
+    /// The positional argument at `index`, or a usage error naming what is missing (`zh`, `en`).
+    func positional(_ index: Int, zh: String, en: String) throws(ConsoleError) -> String {
+        guard index < positionals.count else { throw ConsoleError.usage(zh: "缺少 \(zh)", en: "missing \(en)") }
         return positionals[index]
     }
 

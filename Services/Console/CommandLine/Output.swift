@@ -22,7 +22,9 @@ struct Output {
 
     init(_ arguments: Arguments) throws(ConsoleError) {
         if let lang = arguments.value("lang") {
-            guard let parsed = Language(rawValue: lang) else { throw ConsoleError.usage("--lang must be zh or en") }
+            guard let parsed = Language(rawValue: lang) else {
+                throw ConsoleError.usage(zh: "--lang 应为 zh 或 en，而不是“\(lang)”", en: "--lang must be zh or en, got \"\(lang)\"")
+            }
             language = parsed
         }
         json = arguments.flag("json")
@@ -45,7 +47,8 @@ struct Output {
         line(PrettyPrinter.format(value))
     }
 
-    /// Prints a failed call: status name and message, then one line per bad field.
+    /// Prints a failed call: status name and message, then one line per bad field (by its form
+    /// name in Chinese).
     func show(_ error: RPCError) {
         if json {
             var object: JSONObject = JSONObject()
@@ -65,7 +68,8 @@ struct Output {
             let description = language == .zh ? (violation.descriptionZh ?? violation.description)
                 : (violation.descriptionEn ?? violation.description)
             let rule = violation.rule.map { " [\($0)]" } ?? ""
-            self.error("  \(violation.field): \(violationText(description, rule: violation.rule))\(rule)")
+            let field = violationField(violation.field) + text("：", ": ")
+            self.error("  \(field)\(violationText(description, rule: violation.rule))\(rule)")
         }
         for detail in error.details { detailLines(detail).forEach { self.error("  " + $0) } }
     }

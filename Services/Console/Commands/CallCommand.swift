@@ -21,13 +21,18 @@ enum CallCommand: ConsoleCommand {
         let arguments = try Arguments(raw, options: ConnectionOptions.names.union(["data", "header", "lang"]),
                                       flags: ["stream", "json"], aliases: ["d": "data", "H": "header"])
         let output = try Output(arguments)
-        let address = try arguments.positional(0, "ADDR (host:port)")
-        let method = try arguments.positional(1, "METHOD (package.Service/Method)")
-        guard method.contains("/") else { throw ConsoleError.usage("METHOD must look like package.Service/Method") }
+        let address = try arguments.positional(0, zh: "ADDR（服务地址 host:port）", en: "ADDR (host:port)")
+        let method = try arguments.positional(1, zh: "METHOD（package.Service/Method）", en: "METHOD (package.Service/Method)")
+        guard method.contains("/") else {
+            throw ConsoleError.usage(zh: "METHOD 应为 package.Service/Method 的形式，而不是“\(method)”",
+                                     en: "METHOD must look like package.Service/Method, got \"\(method)\"")
+        }
         let messages = try requestMessages(arguments.value("data") ?? "{}", stream: arguments.flag("stream"))
         var metadata: [String: String] = [:]
         for header in arguments.all("header") {
-            guard let equals = header.firstIndex(of: "=") else { throw ConsoleError.usage("-H must be key=value, got \"\(header)\"") }
+            guard let equals = header.firstIndex(of: "=") else {
+                throw ConsoleError.usage(zh: "-H 应为 key=value，而不是“\(header)”", en: "-H must be key=value, got \"\(header)\"")
+            }
             metadata[String(header[..<equals])] = String(header[header.index(after: equals)...])
         }
         let client = try ConnectionOptions.client(address: address, arguments)
@@ -73,7 +78,7 @@ enum CallCommand: ConsoleCommand {
         } else if data.hasPrefix("@") {
             let path = String(data.dropFirst())
             guard let contents = FileManager.default.contents(atPath: path) else {
-                throw ConsoleError.failure("cannot read \(path)")
+                throw ConsoleError.failure(zh: "无法读取\(path)", en: "cannot read \(path)")
             }
             text = String(decoding: contents, as: UTF8.self)
         }
@@ -84,19 +89,22 @@ enum CallCommand: ConsoleCommand {
                 do {
                     items.append(try JSONParser.parse(Array(line.utf8)))
                 } catch {
-                    throw ConsoleError.failure("line \(number + 1) of the stream is not JSON: \(error)")
+                    throw ConsoleError.failure(zh: "请求流的第\(number + 1)行不是JSON：\(error)",
+                                               en: "line \(number + 1) of the stream is not JSON: \(error)")
                 }
             }
             return items
         }
         do {
             let value = try JSONParser.parse(Array(text.utf8))
-            guard case .object = value else { throw ConsoleError.failure("the request message must be a JSON object") }
+            guard case .object = value else {
+                throw ConsoleError.failure(zh: "请求消息应为JSON对象（{...}）", en: "the request message must be a JSON object")
+            }
             return [value]
         } catch let error as ConsoleError {
             throw error
         } catch {
-            throw ConsoleError.failure("the request message is not valid JSON: \(error)")
+            throw ConsoleError.failure(zh: "请求消息不是有效的JSON：\(error)", en: "the request message is not valid JSON: \(error)")
         }
     }
 }

@@ -22,17 +22,24 @@ enum CertsCommand: ConsoleCommand {
         """
 
     static func run(_ raw: [String]) async throws -> Int32 {
-        guard let sub = raw.first else { throw ConsoleError.usage("certs needs init or issue") }
+        guard let sub = raw.first else { throw ConsoleError.usage(zh: "certs 后面要给 init 或 issue", en: "certs needs init or issue") }
         let arguments = try Arguments(Array(raw.dropFirst()),
                                       options: ["dir", "office", "service", "staff", "host", "name", "unit", "out", "days"],
                                       flags: ["force"])
         let output = Output()
-        guard let dir = arguments.value("dir") else { throw ConsoleError.usage("--dir DIR is required") }
+        guard let dir = arguments.value("dir") else {
+            throw ConsoleError.usage(zh: "需要 --dir DIR（证书放在哪个目录）", en: "--dir DIR is required")
+        }
         guard let office = arguments.value("office").map(TextNormalization.code), office.count == 6, Int(office) != nil else {
-            throw ConsoleError.usage("--office must be a 6-digit office (division) code")
+            throw ConsoleError.usage(zh: "--office 应为6位网信办（行政区划）代码", en: "--office must be a 6-digit office (division) code")
         }
         do {
-            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            do {
+                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw ConsoleError.failure(zh: "无法建立目录\(dir)：\(error.localizedDescription)",
+                                           en: "cannot create the directory \(dir): \(error.localizedDescription)")
+            }
             let authority = try loadOrCreateAuthority(dir: dir, office: office, output: output)
             let hosts = ["localhost", "127.0.0.1"] + arguments.all("host")
             switch sub {
@@ -46,7 +53,9 @@ enum CertsCommand: ConsoleCommand {
                 for entry in arguments.all("staff") {
                     let parts = entry.split(separator: ":", omittingEmptySubsequences: false).map { TextNormalization.text(String($0)) }
                     guard parts.count >= 2, ["clerk", "head", "auditor"].contains(parts[1]), !parts[0].isEmpty else {
-                        throw ConsoleError.usage("--staff must be NAME:ROLE[:OFFICE] with ROLE clerk, head or auditor; got \"\(entry)\"")
+                        throw ConsoleError.usage(
+                            zh: "--staff 应为 NAME:ROLE[:OFFICE]（姓名:角色[:网信办代码]），ROLE 为 clerk、head 或 auditor，而不是“\(entry)”",
+                            en: "--staff must be NAME:ROLE[:OFFICE] with ROLE clerk, head or auditor; got \"\(entry)\"")
                     }
                     let staffOffice = parts.count > 2 ? parts[2] : office
                     counters[parts[1], default: 0] += 1
@@ -56,7 +65,7 @@ enum CertsCommand: ConsoleCommand {
                 }
             case "issue":
                 guard let name = arguments.value("name"), let unit = arguments.value("unit"), let out = arguments.value("out") else {
-                    throw ConsoleError.usage("issue needs --name, --unit and --out")
+                    throw ConsoleError.usage(zh: "issue 需要 --name、--unit 和 --out", en: "issue needs --name, --unit and --out")
                 }
                 let days = try arguments.integer("days") ?? 825
                 let isService = ["intake", "identity", "approvals", "sanctions"].contains(unit)
@@ -64,11 +73,11 @@ enum CertsCommand: ConsoleCommand {
                           subject: CertificateSubject(commonName: TextNormalization.text(name), organization: office, organizationalUnit: unit),
                           hosts: isService ? hosts : [], usage: isService ? .serverAndClient : .client, days: days, force: true, output: output)
             default:
-                throw ConsoleError.usage("certs needs init or issue, got \"\(sub)\"")
+                throw ConsoleError.usage(zh: "certs 后面应为 init 或 issue，而不是“\(sub)”", en: "certs needs init or issue, got \"\(sub)\"")
             }
             return 0
         } catch let error as TLSError {
-            throw ConsoleError.failure("\(error)")
+            throw ConsoleError.failure(zh: "无法读取或生成证书：\(error)", en: "cannot read or make the certificates: \(error)")
         }
     }
 

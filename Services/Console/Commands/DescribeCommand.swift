@@ -15,7 +15,7 @@ enum DescribeCommand: ConsoleCommand {
     static func run(_ raw: [String]) async throws -> Int32 {
         let arguments = try Arguments(raw, options: ConnectionOptions.names.union(["lang"]), flags: ["json"])
         let output = try Output(arguments)
-        let address = try arguments.positional(0, "ADDR (host:port)")
+        let address = try arguments.positional(0, zh: "ADDR（服务地址 host:port）", en: "ADDR (host:port)")
         let client = try ConnectionOptions.client(address: address, arguments)
         do {
             if arguments.positionals.count < 2 {

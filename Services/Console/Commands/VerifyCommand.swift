@@ -33,14 +33,19 @@ enum VerifyCommand: ConsoleCommand {
         let output = try Output(arguments)
         let kind = arguments.value("kind") ?? IdentityAPI.automaticKind
         guard IdentityKind(requestName: kind) != nil else {
-            throw ConsoleError.usage("--kind must be one of \(IdentityAPI.requestKinds.joined(separator: ", ")), got \"\(kind)\"")
+            throw ConsoleError.usage(zh: "--kind 应为以下之一：\(IdentityAPI.requestKinds.joined(separator: "、"))，而不是“\(kind)”",
+                                     en: "--kind must be one of \(IdentityAPI.requestKinds.joined(separator: ", ")), got \"\(kind)\"")
         }
         let items: [(row: Int?, value: String)]
         if let file = arguments.value("file") {
-            guard arguments.positionals.isEmpty else { throw ConsoleError.usage("give numbers or --file, not both") }
+            guard arguments.positionals.isEmpty else {
+                throw ConsoleError.usage(zh: "号码和 --file 只能给一种，不能同时给", en: "give numbers or --file, not both")
+            }
             items = try VerifyTable.read(path: file, column: arguments.value("column")).map { ($0.row, $0.value) }
         } else {
-            guard !arguments.positionals.isEmpty else { throw ConsoleError.usage("missing NUMBER (or --file FILE.csv)") }
+            guard !arguments.positionals.isEmpty else {
+                throw ConsoleError.usage(zh: "缺少 NUMBER（要核验的号码，或用 --file FILE.csv）", en: "missing NUMBER (or --file FILE.csv)")
+            }
             items = arguments.positionals.map { (nil, $0) }
         }
         let address = arguments.value("address") ?? ProcessInfo.processInfo.environment["BEIAN_IDENTITY_ADDRESS"] ?? "127.0.0.1:7401"
@@ -217,19 +222,28 @@ enum VerifyTable {
     }
 
     static func read(path: String, column: String?) throws(ConsoleError) -> [Entry] {
-        guard let data = FileManager.default.contents(atPath: path) else { throw ConsoleError.failure("cannot read \(path)") }
-        guard var text = String(data: data, encoding: .utf8) else { throw ConsoleError.failure("\(path) is not UTF-8 text") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ConsoleError.failure(zh: "无法读取\(path)", en: "cannot read \(path)")
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw ConsoleError.failure(zh: "\(path)不是UTF-8文本", en: "\(path) is not UTF-8 text")
+        }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         var rows = parse(text).filter { !$0.cells.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
-        guard !rows.isEmpty else { throw ConsoleError.failure("\(path) holds no rows") }
+        guard !rows.isEmpty else { throw ConsoleError.failure(zh: "\(path)中没有任何数据行", en: "\(path) holds no rows") }
         let header = looksLikeHeader(rows[0].cells) ? rows.removeFirst().cells : nil
         let index: Int
         if let column, let number = Int(column) {
-            guard number >= 1 else { throw ConsoleError.usage("--column must be 1 or more, got \(number)") }
+            guard number >= 1 else {
+                throw ConsoleError.usage(zh: "--column 应为从 1 起的列号，而不是 \(number)", en: "--column must be 1 or more, got \(number)")
+            }
             index = number - 1
         } else if let column {
             guard let header, let found = header.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces).lowercased() == column.lowercased() })
-            else { throw ConsoleError.usage("--column \(column): no such column in the header of \(path)") }
+            else {
+                throw ConsoleError.usage(zh: "--column \(column)：\(path)的表头中没有这一列",
+                                         en: "--column \(column): no such column in the header of \(path)")
+            }
             index = found
         } else {
             let first = rows.first?.cells ?? []

@@ -60,6 +60,13 @@ extension Output {
         language == .zh ? FieldNames.zh(path) ?? path : path
     }
 
+    /// A violated field in a service's refusal: `账号名称（object.name）` in Chinese, the path alone
+    /// in English or when the path has no form name.
+    func violationField(_ path: String) -> String {
+        guard language == .zh, let name = FieldNames.zh(path) else { return path }
+        return "\(name)（\(path)）"
+    }
+
     /// A comma-separated list of paths (`object.name,operator.mobile`) by name: 账号名称、手机号码.
     func fieldNames(_ paths: String) -> String {
         guard language == .zh else { return paths }

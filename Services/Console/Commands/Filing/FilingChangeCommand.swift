@@ -25,9 +25,12 @@ enum FilingChangeCommand: ConsoleCommand {
         let intake = try IntakeConnection(arguments)
         let (id, metadata) = try FilingTarget.resolve(arguments, intake)
         guard let form = try SubmissionFlags.submission(arguments) else {
-            throw ConsoleError.usage("give the whole form as it is now, with -d or flags")
+            throw ConsoleError.usage(zh: "请用 -d 或表单选项给出变更后现在的完整表单",
+                                     en: "give the whole form as it is now, with -d or flags")
         }
-        guard let date = arguments.value("date") else { throw ConsoleError.usage("--date YYYY-MM-DD (of the change) is required") }
+        guard let date = arguments.value("date") else {
+            throw ConsoleError.usage(zh: "需要 --date YYYY-MM-DD（变更日期）", en: "--date YYYY-MM-DD (of the change) is required")
+        }
         let changed = arguments.value("changed").map(FilingValues.items)
         let request = ChangeFilingRequest(filingId: id, changeDate: FilingValues.date(date), changedFields: changed,
                                           description: arguments.value("description"), submission: form)
@@ -47,7 +50,8 @@ enum FilingTarget {
         if let credentials = try OperatorCredentials.from(arguments) {
             return (credentials.filingId, credentials.metadata)
         }
-        return (try intake.positional(0, "FILING_ID (staff) or --receipt FILE (operator)"), [:])
+        return (try intake.positional(0, zh: "FILING_ID（工作人员）或 --receipt FILE（备案人）",
+                                      en: "FILING_ID (staff) or --receipt FILE (operator)"), [:])
     }
 
     /// The idempotency-key metadata, when given.

@@ -20,7 +20,8 @@ enum FilingCheckCommand: ConsoleCommand {
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
         guard let form = try SubmissionFlags.submission(arguments) else {
-            throw ConsoleError.usage("give the form with -d or flags (--platform, --account-name, ...)")
+            throw ConsoleError.usage(zh: "请用 -d 或表单选项（--platform、--account-name 等）给出备案表单",
+                                     en: "give the form with -d or flags (--platform, --account-name, ...)")
         }
         return await IntakeConnection.reporting(output) { () throws(RPCError) in
             let answer = try await intake.call("CheckScope", form, as: ScopeCheckResponse.self)

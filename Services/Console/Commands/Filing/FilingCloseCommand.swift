@@ -22,7 +22,9 @@ enum FilingCloseCommand: ConsoleCommand {
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
         let (id, metadata) = try FilingTarget.resolve(arguments, intake)
-        guard let date = arguments.value("date") else { throw ConsoleError.usage("--date YYYY-MM-DD (of the closure) is required") }
+        guard let date = arguments.value("date") else {
+            throw ConsoleError.usage(zh: "需要 --date YYYY-MM-DD（注销日期）", en: "--date YYYY-MM-DD (of the closure) is required")
+        }
         let request = CloseFilingRequest(filingId: id, closureDate: FilingValues.date(date),
                                          reason: arguments.value("reason"),
                                          announcedOn: arguments.value("announced").map(FilingValues.date))

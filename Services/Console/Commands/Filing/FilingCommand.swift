@@ -46,19 +46,22 @@ enum FilingCommand: ConsoleCommand {
     static func help(_ words: [String]) throws(ConsoleError) -> String {
         guard let word = words.first else { return usage }
         guard let command = subcommands.first(where: { $0.name == word }) else {
-            throw ConsoleError.usage("unknown filing subcommand \"\(word)\" (beian filing help lists them)")
+            throw ConsoleError.usage(zh: "没有这个 filing 子命令：“\(word)”（beian filing help 列出全部子命令）",
+                                     en: "unknown filing subcommand \"\(word)\" (beian filing help lists them)")
         }
         return command.usage
     }
 
     static func run(_ raw: [String]) async throws -> Int32 {
-        guard let word = raw.first else { throw ConsoleError.usage("filing needs a subcommand") }
+        guard let word = raw.first else {
+            throw ConsoleError.usage(zh: "filing 后面要给一个子命令", en: "filing needs a subcommand")
+        }
         if ["help", "--help", "-h"].contains(word) {
             StandardStreams.output(try help(Array(raw.dropFirst())) + "\n")
             return 0
         }
         guard let command = subcommands.first(where: { $0.name == word }) else {
-            throw ConsoleError.usage("unknown filing subcommand \"\(word)\"")
+            throw ConsoleError.usage(zh: "没有这个 filing 子命令：“\(word)”", en: "unknown filing subcommand \"\(word)\"")
         }
         let rest = Array(raw.dropFirst())
         if rest.contains(where: { ["--help", "-h"].contains($0) }) {

@@ -23,9 +23,10 @@ enum FilingDownloadCommand: ConsoleCommand {
                                       flags: ["json"], aliases: IntakeConnection.aliases.merging(["o": "out"]) { $1 })
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
-        let id = try intake.positional(0, "FILING_ID")
-        let digest = try intake.positional(1, "SHA256 (beian filing materials FILING_ID lists them)").lowercased()
-        guard intake.rest.count == 2 else { throw ConsoleError.usage("unexpected argument \"\(intake.rest[2])\"") }
+        let id = try intake.positional(0, zh: "FILING_ID（备案编号）", en: "FILING_ID")
+        let digest = try intake.positional(1, zh: "SHA256（材料的SHA-256，beian filing materials FILING_ID 会列出）",
+                                             en: "SHA256 (beian filing materials FILING_ID lists them)").lowercased()
+        guard intake.rest.count == 2 else { throw ConsoleError.unexpectedArgument(intake.rest[2]) }
         guard digest.count >= 6, digest.count <= 64, digest.allSatisfy({ $0.isASCII && $0.isHexDigit }) else {
             throw ConsoleError.usage(zh: "SHA256 应为十六进制（64位，或至少6位的前缀），而不是“\(digest)”",
                                      en: "SHA256 must be hexadecimal (64 digits, or a prefix of at least 6), got \"\(digest)\"")

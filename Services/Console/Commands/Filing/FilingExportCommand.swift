@@ -28,9 +28,10 @@ enum FilingExportCommand: ConsoleCommand {
                                       flags: ["json"], aliases: IntakeConnection.aliases.merging(["o": "out"]) { $1 })
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
-        guard intake.rest.isEmpty else { throw ConsoleError.usage("unexpected argument \"\(intake.rest[0])\"") }
+        guard intake.rest.isEmpty else { throw ConsoleError.unexpectedArgument(intake.rest[0]) }
         guard let path = arguments.value("out"), !path.isEmpty else {
-            throw ConsoleError.usage("--out FILE.csv is required (--out - for standard output)")
+            throw ConsoleError.usage(zh: "需要 --out FILE.csv（保存到哪个文件；--out - 输出到标准输出）",
+                                     en: "--out FILE.csv is required (--out - for standard output)")
         }
         let request = ExportFilingsRequest(try FilingListCommand.request(arguments).filters)
         let toStandardOutput = path == "-"

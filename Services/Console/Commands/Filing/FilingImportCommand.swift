@@ -54,10 +54,13 @@ enum FilingImportCommand: ConsoleCommand {
                                       flags: ["json", "dry-run"], aliases: IntakeConnection.aliases)
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
-        let path = try intake.positional(0, "FILE.csv")
+        let path = try intake.positional(0, zh: "FILE.csv（要导入的表格）", en: "FILE.csv")
         let dryRun = arguments.flag("dry-run")
         let concurrency = try arguments.integer("concurrency") ?? 8
-        guard (1...64).contains(concurrency) else { throw ConsoleError.usage("--concurrency must be 1 to 64") }
+        guard (1...64).contains(concurrency) else {
+            throw ConsoleError.usage(zh: "--concurrency 应在 1 到 64 之间，而不是 \(concurrency)",
+                                     en: "--concurrency must be 1 to 64, got \(concurrency)")
+        }
         let office = try officeCode(arguments, required: !dryRun)
 
         let document: CSVDocument
@@ -122,14 +125,16 @@ enum FilingImportCommand: ConsoleCommand {
         if let office = arguments.value("office") { return TextNormalization.code(office) }
         guard let path = arguments.value("cert") ?? Environment.process.get("BEIAN_CERT") else {
             guard !required else {
-                throw ConsoleError.usage("import files as staff: give a clerk's or head's certificate "
-                                         + "(--cert FILE --key FILE, or BEIAN_CERT/BEIAN_KEY)")
+                throw ConsoleError.usage(zh: "导入须以工作人员身份进行：请给出科员或科长的证书（--cert FILE --key FILE，或设置 BEIAN_CERT/BEIAN_KEY）",
+                                         en: "import files as staff: give a clerk's or head's certificate "
+                                             + "(--cert FILE --key FILE, or BEIAN_CERT/BEIAN_KEY)")
             }
             return nil
         }
         do {
             guard let office = try X509Certificate(pemFile: path).subject.organization else {
-                throw ConsoleError.usage("the certificate \(path) names no office (O); give --office CODE")
+                throw ConsoleError.usage(zh: "证书\(path)中没有网信办代码（O）：请用 --office CODE 给出",
+                                         en: "the certificate \(path) names no office (O); give --office CODE")
             }
             return office
         } catch let error as ConsoleError {

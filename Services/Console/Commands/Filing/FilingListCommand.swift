@@ -35,7 +35,9 @@ enum FilingListCommand: ConsoleCommand {
         let intake = try IntakeConnection(arguments)
         var request = try self.request(arguments)
         let all = arguments.flag("all")
-        if all, request.cursor != nil { throw ConsoleError.usage("--all and --cursor are alternatives") }
+        if all, request.cursor != nil {
+            throw ConsoleError.usage(zh: "--all 与 --cursor 只能二选一", en: "--all and --cursor are alternatives")
+        }
         return await IntakeConnection.reporting(output) { () throws(RPCError) in
             var collected: [FilingSummary] = []
             while true {

@@ -23,7 +23,8 @@ enum FilingResubmitCommand: ConsoleCommand {
         let intake = try IntakeConnection(arguments)
         let (id, metadata) = try FilingTarget.resolve(arguments, intake)
         guard let form = try SubmissionFlags.submission(arguments) else {
-            throw ConsoleError.usage("give the whole corrected form, with -d or flags (--platform, --account-name, ...)")
+            throw ConsoleError.usage(zh: "请用 -d 或表单选项（--platform、--account-name 等）给出补正后的完整表单",
+                                     en: "give the whole corrected form, with -d or flags (--platform, --account-name, ...)")
         }
         let request = ResubmitFilingRequest(filingId: id, submission: form)
         return await IntakeConnection.reporting(output) { () throws(RPCError) in

@@ -20,18 +20,21 @@ enum FilingReviewCommand: ConsoleCommand {
                                       flags: ["json"], aliases: IntakeConnection.aliases)
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
-        let id = try intake.positional(0, "FILING_ID")
-        let word = try intake.positional(1, "the decision: accept, return or reject")
+        let id = try intake.positional(0, zh: "FILING_ID（备案编号）", en: "FILING_ID")
+        let word = try intake.positional(1, zh: "决定：accept（准予备案）、return（退回补正）或 reject（不予备案）",
+                                           en: "the decision: accept, return or reject")
         let decisions = ["accept": "accept", "return": "return_for_correction",
                          "return_for_correction": "return_for_correction", "reject": "reject",
                          "准予备案": "accept", "退回补正": "return_for_correction", "不予备案": "reject"]
         guard let decision = decisions[word] else {
-            throw ConsoleError.usage("the decision must be accept, return or reject, got \"\(word)\"")
+            throw ConsoleError.usage(zh: "决定应为 accept（准予备案）、return（退回补正）或 reject（不予备案），而不是“\(word)”",
+                                     en: "the decision must be accept, return or reject, got \"\(word)\"")
         }
         var corrections: [CorrectionRequest] = []
         for entry in arguments.all("field") {
             guard let equals = entry.firstIndex(of: "="), equals != entry.startIndex else {
-                throw ConsoleError.usage("--field must be PATH=REASON (e.g. object.name=名称不符), got \"\(entry)\"")
+                throw ConsoleError.usage(zh: "--field 应为 PATH=REASON（字段路径=理由，如 object.name=名称不符），而不是“\(entry)”",
+                                         en: "--field must be PATH=REASON (e.g. object.name=名称不符), got \"\(entry)\"")
             }
             corrections.append(CorrectionRequest(field: String(entry[..<equals]),
                                                  reason: String(entry[entry.index(after: equals)...])))

@@ -23,11 +23,13 @@ enum FilingStatsCommand: ConsoleCommand {
                                       flags: ["json"], aliases: IntakeConnection.aliases)
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
-        guard intake.rest.isEmpty else { throw ConsoleError.usage("unexpected argument \"\(intake.rest[0])\"") }
+        guard intake.rest.isEmpty else { throw ConsoleError.unexpectedArgument(intake.rest[0]) }
         let htmlPath = arguments.value("html")
-        if htmlPath?.isEmpty == true { throw ConsoleError.usage("--html needs a file name") }
+        if htmlPath?.isEmpty == true { throw ConsoleError.usage(zh: "--html 后面要给一个文件名", en: "--html needs a file name") }
         let problems = try arguments.integer("problems") ?? 20
-        guard problems >= 0 else { throw ConsoleError.usage("--problems must be 0 or more") }
+        guard problems >= 0 else {
+            throw ConsoleError.usage(zh: "--problems 应为 0 或更大的整数，而不是 \(problems)", en: "--problems must be 0 or more, got \(problems)")
+        }
         let request = StatisticsRequest(localOffice: arguments.value("local-office"),
                                         submittedFrom: arguments.value("from").map(FilingValues.date),
                                         submittedTo: arguments.value("to").map(FilingValues.date),
@@ -39,7 +41,7 @@ enum FilingStatsCommand: ConsoleCommand {
         guard status == 0, var response = received else { return status }
         if let htmlPath {
             guard let html = response.html else {
-                throw ConsoleError.failure("the service sent no HTML report")
+                throw ConsoleError.failure(zh: "服务没有返回HTML报告", en: "the service sent no HTML report")
             }
             try PrivateFile.save(Array(html.utf8), to: htmlPath)
             response.html = nil

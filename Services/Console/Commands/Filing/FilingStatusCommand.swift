@@ -26,8 +26,8 @@ enum FilingStatusCommand: ConsoleCommand {
             request = GetFilingRequest(filingId: credentials.filingId)
             metadata = credentials.metadata
         } else {
-            request = GetFilingRequest(filingId: try intake.positional(0, "FILING_ID (or --receipt FILE)"),
-                                       revealPersonalNumbers: arguments.flag("reveal"))
+            let id = try intake.positional(0, zh: "FILING_ID（备案编号，或用 --receipt FILE）", en: "FILING_ID (or --receipt FILE)")
+            request = GetFilingRequest(filingId: id, revealPersonalNumbers: arguments.flag("reveal"))
         }
         return await IntakeConnection.reporting(output) { () throws(RPCError) in
             let view = try await intake.call("GetFiling", request, as: FilingView.self, metadata: metadata)

@@ -25,7 +25,8 @@ enum FilingSubmitCommand: ConsoleCommand {
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
         guard let form = try SubmissionFlags.submission(arguments) else {
-            throw ConsoleError.usage("give the form with -d or flags (--platform, --account-name, ...)")
+            throw ConsoleError.usage(zh: "请用 -d 或表单选项（--platform、--account-name 等）给出备案表单",
+                                     en: "give the form with -d or flags (--platform, --account-name, ...)")
         }
         let metadata = arguments.value("idempotency-key").map { [IntakeService.idempotencyKey: $0] } ?? [:]
         var answer: SubmissionReceipt?
@@ -40,7 +41,7 @@ enum FilingSubmitCommand: ConsoleCommand {
             do {
                 bytes = Array(PrettyPrinter.format(try JSONCoding.encodeValue(receipt)).utf8) + [0x0A]
             } catch {
-                throw ConsoleError.failure("cannot encode the receipt: \(error)")
+                throw ConsoleError.failure(zh: "无法编码回执：\(error)", en: "cannot encode the receipt: \(error)")
             }
             try PrivateFile.save(bytes, to: path)
             output.error(output.text("回执已保存到 \(path)（仅本人可读）", "receipt saved to \(path) (mode 0600)"))

@@ -26,11 +26,13 @@ enum FilingTransferCommand: ConsoleCommand {
                                       flags: ["json", "override-scope"], aliases: IntakeConnection.aliases)
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
-        let id = try intake.positional(0, "FILING_ID")
+        let id = try intake.positional(0, zh: "FILING_ID（备案编号）", en: "FILING_ID")
         guard let office = arguments.value("to") else {
-            throw ConsoleError.usage("--to OFFICE (6-digit code) is required")
+            throw ConsoleError.usage(zh: "需要 --to OFFICE（移交给哪个网信办，6位代码）", en: "--to OFFICE (6-digit code) is required")
         }
-        guard let reason = arguments.value("reason") else { throw ConsoleError.usage("--reason TEXT is required") }
+        guard let reason = arguments.value("reason") else {
+            throw ConsoleError.usage(zh: "需要 --reason TEXT（移交理由）", en: "--reason TEXT is required")
+        }
         let request = TransferFilingRequest(filingId: id, targetOffice: office, reason: reason,
                                             overrideTargetScope: arguments.flag("override-scope") ? true : nil)
         var outcome: TransferOutcome?
@@ -94,7 +96,7 @@ enum TransferReceipt {
         do {
             bytes = Array(PrettyPrinter.format(try JSONCoding.encodeValue(receipt)).utf8) + [0x0A]
         } catch {
-            throw ConsoleError.failure("cannot encode the receipt: \(error)")
+            throw ConsoleError.failure(zh: "无法编码新回执：\(error)", en: "cannot encode the receipt: \(error)")
         }
         try PrivateFile.save(bytes, to: path)
         output.error(output.text("新回执已保存到 \(path)（仅本人可读）", "new receipt saved to \(path) (mode 0600)"))

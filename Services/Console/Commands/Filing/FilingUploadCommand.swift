@@ -37,16 +37,19 @@ enum FilingUploadCommand: ConsoleCommand {
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
         let credentials = try OperatorCredentials.from(arguments)
-        let id = try credentials?.filingId ?? intake.positional(0, "FILING_ID (staff) or --receipt FILE (operator)")
-        let path = try intake.positional(credentials == nil ? 1 : 0, "FILE")
+        let id = try credentials?.filingId ?? intake.positional(0, zh: "FILING_ID（工作人员）或 --receipt FILE（备案人）",
+                                                                en: "FILING_ID (staff) or --receipt FILE (operator)")
+        let path = try intake.positional(credentials == nil ? 1 : 0, zh: "FILE（要上传的材料文件）", en: "FILE")
         guard intake.rest.count == (credentials == nil ? 2 : 1) else {
-            throw ConsoleError.usage("unexpected argument \"\(intake.rest.last ?? "")\"")
+            throw ConsoleError.unexpectedArgument(intake.rest.last ?? "")
         }
         guard let kindText = arguments.value("kind") else {
-            throw ConsoleError.usage("--kind KIND is required (e.g. --kind 营业执照 or --kind own_id_copy)")
+            throw ConsoleError.usage(zh: "需要 --kind KIND（材料种类，如 --kind 营业执照 或 --kind own_id_copy）",
+                                     en: "--kind KIND is required (e.g. --kind 营业执照 or --kind own_id_copy)")
         }
         guard let choice = MaterialKindNames.choice(kindText) else {
-            throw ConsoleError.usage("unknown material kind \"\(kindText)\"; kinds:\n" + MaterialKindNames.usageList)
+            throw ConsoleError.usage(zh: "没有这种材料种类：“\(kindText)”，可选的种类见下",
+                                     en: "unknown material kind \"\(kindText)\"; kinds:\n" + MaterialKindNames.usageList)
         }
         let file = try MaterialFile(path: path)
         let limit = try maxBytes(arguments)
@@ -125,7 +128,9 @@ enum FilingUploadCommand: ConsoleCommand {
 
     private static func maxBytes(_ arguments: Arguments) throws(ConsoleError) -> Int {
         if let value = try arguments.integer("max-bytes") {
-            guard value > 0 else { throw ConsoleError.usage("--max-bytes must be positive") }
+            guard value > 0 else {
+                throw ConsoleError.usage(zh: "--max-bytes 应为正整数，而不是 \(value)", en: "--max-bytes must be positive, got \(value)")
+            }
             return value
         }
         if let text = Environment.process.get("BEIAN_MATERIAL_MAX_BYTES"), let value = Int(text), value > 0 {

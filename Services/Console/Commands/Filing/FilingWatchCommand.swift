@@ -23,7 +23,7 @@ enum FilingWatchCommand: ConsoleCommand {
                                       flags: ["json", "include-late"], aliases: IntakeConnection.aliases)
         let output = try Output(arguments)
         let intake = try IntakeConnection(arguments)
-        guard intake.rest.isEmpty else { throw ConsoleError.usage("unexpected argument \"\(intake.rest[0])\"") }
+        guard intake.rest.isEmpty else { throw ConsoleError.unexpectedArgument(intake.rest[0]) }
         let request = DeadlineWatchRequest(withinDays: try arguments.integer("within-days"),
                                            includeLate: arguments.flag("include-late") ? true : nil,
                                            localOffice: arguments.value("local-office"),

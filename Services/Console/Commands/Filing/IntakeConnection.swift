@@ -58,9 +58,9 @@ struct IntakeConnection {
         return !host.isEmpty && (1...5).contains(port.count) && port.allSatisfy(\.isASCII) && port.allSatisfy(\.isNumber)
     }
 
-    /// The positional argument after ADDR at `index`, or a usage error naming it.
-    func positional(_ index: Int, _ what: String) throws(ConsoleError) -> String {
-        guard index < rest.count else { throw ConsoleError.usage(zh: "缺少 \(what)", en: "missing \(what)") }
+    /// The positional argument after ADDR at `index`, or a usage error naming it (`zh`, `en`).
+    func positional(_ index: Int, zh: String, en: String) throws(ConsoleError) -> String {
+        guard index < rest.count else { throw ConsoleError.usage(zh: "缺少 \(zh)", en: "missing \(en)") }
         return rest[index]
     }
 

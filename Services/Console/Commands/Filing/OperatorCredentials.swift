@@ -20,14 +20,15 @@ struct OperatorCredentials {
     static func from(_ arguments: Arguments) throws(ConsoleError) -> OperatorCredentials? {
         if let path = arguments.value("receipt") {
             guard arguments.value("filing-id") == nil, arguments.value("access-code") == nil else {
-                throw ConsoleError.usage("--receipt and --filing-id/--access-code are alternatives")
+                throw ConsoleError.usage(zh: "--receipt 与 --filing-id/--access-code 只能二选一",
+                                         en: "--receipt and --filing-id/--access-code are alternatives")
             }
             return try read(path)
         }
         switch (arguments.value("filing-id"), arguments.value("access-code")) {
         case (nil, nil): return nil
         case (let id?, let code?): return OperatorCredentials(filingId: id, accessCode: code)
-        default: throw ConsoleError.usage("--filing-id and --access-code go together")
+        default: throw ConsoleError.usage(zh: "--filing-id 和 --access-code 要一起给出", en: "--filing-id and --access-code go together")
         }
     }
 

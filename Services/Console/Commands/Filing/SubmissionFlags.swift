@@ -52,12 +52,12 @@ enum SubmissionFlags {
 
     private static func decode(_ data: String) throws(ConsoleError) -> FilingSubmission {
         guard let message = try CallCommand.requestMessages(data, stream: false).first else {
-            throw ConsoleError.usage("-d needs a JSON object")
+            throw ConsoleError.usage(zh: "-d 应为一个JSON对象", en: "-d needs a JSON object")
         }
         do {
             return try JSONCoding.decode(FilingSubmission.self, from: message)
         } catch {
-            throw ConsoleError.failure("the form is not a filing submission: \(error)")
+            throw ConsoleError.failure(zh: "-d 给出的不是备案表单（FilingSubmission）：\(error)", en: "the form is not a filing submission: \(error)")
         }
     }
 
@@ -66,7 +66,8 @@ enum SubmissionFlags {
         func flag(_ name: String) throws(ConsoleError) -> Bool? {
             guard let value = text(name) else { return nil }
             guard let answer = FilingValues.yesNo(value) else {
-                throw ConsoleError.usage("--\(name) must be yes or no (是/否), got \"\(value)\"")
+                throw ConsoleError.usage(zh: "--\(name) 应为 是 或 否（yes/no），而不是“\(value)”",
+                                         en: "--\(name) must be yes or no (是/否), got \"\(value)\"")
             }
             return answer
         }
@@ -88,7 +89,8 @@ enum SubmissionFlags {
         if let id = text("account-id") { object.accountId = id }
         if let followers = text("followers") {
             guard let count = FilingValues.followers(followers) else {
-                throw ConsoleError.usage("--followers must be a number (e.g. 5000 or 1.2万), got \"\(followers)\"")
+                throw ConsoleError.usage(zh: "--followers 应为数字（如 5000 或 1.2万），而不是“\(followers)”",
+                                         en: "--followers must be a number (e.g. 5000 or 1.2万), got \"\(followers)\"")
             }
             object.followers = count
         }
