@@ -8,8 +8,7 @@ extension IntakeService {
     func receiveTransfer(_ request: ReceiveTransferRequest,
                          _ context: ServerContext) async throws -> ReceiveTransferResponse {
         let source = try requireTransferringIntake(context, request)
-        let reason = TextNormalization.text(request.reason)
-        guard !reason.isEmpty, reason.count <= SubmissionValidator.descriptionLimit else {
+        guard let reason = TransferRequestChecks.receivedReason(request.reason) else {
             throw RPCError.invalidArgument("移交理由不能为空（最多2000字） / reason is required (at most 2000 characters)",
                                            violations: [
                 RPCError.FieldViolation(field: "reason", rule: "required", zh: "移交理由不能为空", en: "reason is required"),
@@ -24,9 +23,8 @@ extension IntakeService {
         let today = clock.today()
         let scope = ScopeEvaluator.decide(profile: profile, operator: content.operator, object: content.object,
                                           facts: content.scopeFacts, today: today)
-        // Not this office's business by its own rules: refused unless the sending head confirmed.
-        let refusal = ScopeRefusal.check(scope)
-        if let refusal, request.acceptOutOfScope != true { throw scopeRefusal(refusal) }
+        let decision = TransferScopeDecision(scope: scope, acceptOutOfScope: request.acceptOutOfScope == true)
+        if case .refuse(let refusal) = decision { throw scopeRefusal(refusal.decision) }
         let verification: Verification
         do {
             verification = try await verify(content.operator)
@@ -64,10 +62,9 @@ extension IntakeService {
             let stored = try repository.insert(prepared, accessHash: accessHash, in: db)
             try repository.insertIncomingTransfer(source: sourceID, office: source, accessCode: accessCode,
                                                   filing: stored.sequence, at: now, in: db)
-            var details = ["from_office": source, "from_filing_id": sourceID, "reason": reason,
-                           "scope": scope.outcome.rawValue, "verification": verification.state.rawValue]
-            if let timeliness = record.deadline?.timeliness { details["timeliness"] = timeliness.rawValue }
-            if refusal != nil { details["scope_override"] = "accepted_by_sending_office" }
+            let details = TransferHistoryDetails.receiveTransfer(
+                fromOffice: source, fromFilingID: sourceID, reason: reason, scope: scope.outcome,
+                verification: verification.state, timeliness: record.deadline?.timeliness, decision: decision)
             try service.record("receive_transfer", actor: actor, filing: stored, version: 1, details: details, at: now,
                                in: db)
             return ReceiveTransferResponse(officeCode: service.officeCode, filingId: filing.id, accessCode: accessCode,
@@ -114,28 +111,13 @@ extension IntakeService {
 
     /// FAILED_PRECONDITION for a transfer this office's scope rules refuse, with the decision as a
     /// `scope_decision` detail (the sending office shows it to its head).
-    private func scopeRefusal(_ refusal: ScopeRefusal) -> RPCError {
-        let decision = refusal.decision
-        var error = RPCError(.failedPrecondition,
-                             zh: "该备案\(decision.outcome.transferZh(office: officeCode))：\(decision.summaryZh)",
-                             en: "office \(officeCode)'s scope check: \(decision.outcome.rawValue): "
-                                 + decision.summaryEn)
+    private func scopeRefusal(_ decision: ScopeDecision) -> RPCError {
+        let (zh, en) = TransferScopeDecision.refusal(decision, office: officeCode)
+        var error = RPCError(.failedPrecondition, zh: zh, en: en)
         if let scope = try? JSONCoding.encodeValue(decision) {
             error.details = [["type": .string(TransferScopeDetail.type), "decision": scope,
                               "office": .string(officeCode)]]
         }
         return error
-    }
-}
-
-extension ScopeOutcome {
-    /// The outcome in Chinese, naming the office whose decision it is (transfers between offices).
-    func transferZh(office: String) -> String {
-        switch self {
-        case .inScope: "属于网信办\(office)的备案范围"
-        case .outOfScope: "不属于网信办\(office)的备案范围"
-        case .referredElsewhere: "不在网信办\(office)备案（应到其他平台备案）"
-        case .needsStaffReview: "须由网信办\(office)工作人员判断是否属于其备案范围"
-        }
     }
 }

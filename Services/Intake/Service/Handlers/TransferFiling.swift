@@ -31,18 +31,9 @@ extension IntakeService {
 
     func transferFiling(_ request: TransferFilingRequest, _ context: ServerContext) async throws -> TransferOutcome {
         let principal = Principal.staff(try requireStaff(context, roles: [.head]))
-        var list = ViolationList()
-        let target = list.requiredCode(request.targetOffice, "target_office", "移交网信办", "Target office")
-        let reason = list.requiredText(request.reason, "reason", "移交理由", "Reason",
-                                       maxLength: SubmissionValidator.descriptionLimit)
-        if let target, target == officeCode {
-            list.add("target_office", "own_office", zh: "不能移交给本办",
-                     en: "a filing cannot be transferred to its own office")
-        } else if let target, peers.client(for: target) == nil {
-            let (zh, en) = Self.unknownPeer(target, configured: peers.offices)
-            list.add("target_office", "unknown_office", zh: zh, en: en)
-        }
-        guard list.isEmpty, let target, let reason else { throw ValidationFailure(violations: list.violations) }
+        let checked = try TransferRequestChecks.check(targetOffice: request.targetOffice, reason: request.reason,
+                                                      ownOffice: officeCode, peers: peers.offices)
+        let (target, reason) = (checked.targetOffice, checked.reason)
         let id = request.filingId
         let current = try await visibleFiling(id, to: principal)
         let repository = self.repository
@@ -53,8 +44,9 @@ extension IntakeService {
         if let refusal = FilingTransfer.refusal(current.record.filing) { throw RPCError(.failedPrecondition, refusal) }
         let override = request.overrideTargetScope == true
         let received = try await sendTransfer(current, to: target, reason: reason, acceptOutOfScope: override)
-        let targetScope = received.scope
-        let overridden = override && targetScope.flatMap(ScopeRefusal.check) != nil
+        let details = TransferHistoryDetails.transferOut(targetOffice: target, targetFilingID: received.filingId,
+                                                         reason: reason, targetScope: received.scope,
+                                                         overrideRequested: override)
         let now = clock.now()
         let service = self
         return try await store.write { db in
@@ -78,13 +70,6 @@ extension IntakeService {
                                             targetAccessCode: received.accessCode, reason: reason, at: now,
                                             actor: principal.actor)
             try repository.insertOutgoingTransfer(transfer, filing: stored.sequence, in: db)
-            var details = ["target_office": target, "target_filing_id": received.filingId, "reason": reason]
-            if let targetScope {
-                details[TargetScopeNote.outcome] = targetScope.outcome.rawValue
-                details[TargetScopeNote.zh] = targetScope.summaryZh
-                details[TargetScopeNote.en] = targetScope.summaryEn
-            }
-            if overridden { details[TargetScopeNote.overridden] = "true" }
             try service.record("transfer_out", by: principal, filing: stored, version: stored.record.filing.version,
                                details: details, at: now, in: db)
             let entry = FilingHistoryEntry(at: now, actor: principal.actor, action: "transfer_out", version: nil,
@@ -112,7 +97,7 @@ extension IntakeService {
     private func sendTransfer(_ stored: StoredFiling, to office: String, reason: String,
                               acceptOutOfScope: Bool) async throws -> ReceiveTransferResponse {
         guard let client = peers.client(for: office) else {
-            let (zh, en) = Self.unknownPeer(office, configured: peers.offices)
+            let (zh, en) = TransferRequestChecks.unknownPeer(office, configured: peers.offices)
             throw RPCError(.failedPrecondition, zh: zh, en: en)
         }
         let record = stored.record
@@ -132,14 +117,8 @@ extension IntakeService {
             if let detail = error.details.first(where: { $0["type"]?.stringValue == TransferScopeDetail.type }),
                let value = detail["decision"],
                let decision = try? JSONCoding.decode(ScopeDecision.self, from: value) {
-                var refused = RPCError(
-                    .failedPrecondition,
-                    zh: "网信办\(office)审查认为该备案\(decision.outcome.transferZh(office: office))："
-                        + "\(decision.summaryZh)。未移交。如经核实确属该办管辖，负责人可确认后再次移交"
-                        + "（override_target_scope: true；命令行：beian filing transfer … --override-scope）",
-                    en: "office \(office)'s scope check finds the filing \(decision.outcome.rawValue): "
-                        + "\(decision.summaryEn). Nothing was transferred; if it is that office's all the same, the "
-                        + "head may transfer it again with override_target_scope: true")
+                let (zh, en) = TransferScopeDecision.refusedByTarget(decision, office: office)
+                var refused = RPCError(.failedPrecondition, zh: zh, en: en)
                 refused.details = [detail]
                 throw refused
             }
@@ -149,30 +128,13 @@ extension IntakeService {
         }
     }
 
-    /// The texts for a target office whose intake is not configured, naming the configured ones, or
-    /// saying that none is and how to configure them (`BEIAN_PEER_INTAKES`).
-    static func unknownPeer(_ office: String, configured: [String]) -> (zh: String, en: String) {
-        let example = "\(office)=主机:端口"
-        if configured.isEmpty {
-            return ("未配置网信办\(office)的受理系统：本办尚未配置任何其他网信办的受理系统，无法移交；"
-                        + "请在本办受理系统的BEIAN_PEER_INTAKES中配置（如\(example)，多个以逗号分隔）",
-                    "no intake of office \(office) is configured: this intake has no other offices configured, so "
-                        + "it cannot transfer; set BEIAN_PEER_INTAKES on this intake (office=host:port, "
-                        + "comma-separated, e.g. \(office)=10.0.0.5:7402)")
-        }
-        return ("未配置网信办\(office)的受理系统（已配置：\(configured.joined(separator: "、"))）；"
-                    + "请在本办受理系统的BEIAN_PEER_INTAKES中添加\(example)",
-                "no intake of office \(office) is configured (configured: \(configured.joined(separator: ", "))); "
-                    + "add \(office)=host:port to BEIAN_PEER_INTAKES on this intake")
-    }
-
     /// The outcome of a recorded transfer, with the target office's scope decision from its
     /// `transfer_out` history entry; FAILED_PRECONDITION when it went elsewhere than `requested`.
     private static func outcome(_ filing: Filing, _ transfer: OutgoingTransfer, requested: String?,
                                 history: [FilingHistoryEntry]) throws(RPCError) -> TransferOutcome {
-        if let requested, requested != transfer.targetOffice {
-            throw RPCError(.failedPrecondition, zh: "该备案已移交网信办\(transfer.targetOffice)",
-                           en: "filing \(filing.id) was already transferred to office \(transfer.targetOffice)")
+        if let requested, let elsewhere = FilingTransfer.transferredElsewhere(filing.id, to: transfer.targetOffice,
+                                                                              requested: requested) {
+            throw RPCError(.failedPrecondition, zh: elsewhere.zh, en: elsewhere.en)
         }
         let note = history.last { $0.action == "transfer_out" }?.details ?? [:]
         return TransferOutcome(filingId: filing.id, status: filing.status, statusZh: filing.status.zh,
@@ -183,14 +145,6 @@ extension IntakeService {
                                targetScopeZh: note[TargetScopeNote.zh], targetScopeEn: note[TargetScopeNote.en],
                                targetScopeOverridden: note[TargetScopeNote.overridden] == "true" ? true : nil)
     }
-}
-
-/// Keys of the target office's scope decision in a `transfer_out` history entry.
-enum TargetScopeNote {
-    static let outcome = "target_scope"
-    static let zh = "target_scope_zh"
-    static let en = "target_scope_en"
-    static let overridden = "target_scope_overridden"
 }
 
 extension FilingRepository {

@@ -25,6 +25,15 @@ package enum FilingTransfer {
         return next
     }
 
+    /// Why a transfer of `filingID` to `requested` is refused when it already went to
+    /// `transferredTo`, or nil when that is the office requested (a retry).
+    package static func transferredElsewhere(_ filingID: String, to transferredTo: String,
+                                             requested: String) -> (zh: String, en: String)? {
+        guard requested != transferredTo else { return nil }
+        return ("该备案已移交网信办\(transferredTo)",
+                "filing \(filingID) was already transferred to office \(transferredTo)")
+    }
+
     /// The actor name of a transfer received from `office`.
     package static func receivingActor(from office: String) -> String {
         "service intake@\(office) (transfer)"
