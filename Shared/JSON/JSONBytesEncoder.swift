@@ -17,7 +17,7 @@ struct JSONBytesEncoder {
         let state = ByteEncodingState(writer: writer)
         writer = JSONWriter()  // the state owns the buffer while encoding (no copy-on-write)
         defer { writer = state.writer }
-        try state.encodeValue(value, path: .root)
+        try state.encodeValue(value, path: { .root })
     }
 }
 
@@ -83,7 +83,7 @@ final class ByteEncodingState {
     // MARK: Values
 
     /// Writes one value at the current position.
-    func encodeValue<T: Encodable>(_ value: T, path: LazyCodingPath) throws {
+    func encodeValue<T: Encodable>(_ value: T, path: () -> LazyCodingPath) throws {
         // Fast paths for the common leaf types; the casts are exact (T is the type checked).
         if T.self == String.self { return writer.writeString(unsafeBitCast(value, to: String.self)) }
         if T.self == Int.self { return writer.writeInteger(Int64(unsafeBitCast(value, to: Int.self))) }
@@ -125,10 +125,10 @@ final class ByteEncodingState {
         // conformance look-up for the many values that cannot be one.
         if MemoryLayout<T>.size == MemoryLayout<[String: Int]>.size,
            let dictionary = value as? any StringKeyedDictionaryEncodable {
-            return try writer.write(try dictionary.encodeMembers(codingPath: path.keys))
+            return try writer.write(try dictionary.encodeMembers(codingPath: path().keys))
         }
         let depth = stack.count
-        let encoder = ByteEncoder(state: self, path: path)
+        let encoder = ByteEncoder(state: self, path: path())
         try value.encode(to: encoder)
         if !encoder.wroteSomething {
             writer.appendLiteral("{}")  // encoded nothing: an empty object, as Foundation does
@@ -136,10 +136,10 @@ final class ByteEncodingState {
         while stack.count > depth { closeTop() }
     }
 
-    func writeDouble(_ value: Double, _ path: LazyCodingPath) throws {
+    func writeDouble(_ value: Double, _ path: () -> LazyCodingPath) throws {
         guard value.isFinite else {
             throw JSONError(.numberOutOfRange, "cannot encode \(value): JSON has only finite numbers",
-                            field: CodingPathFormatter.format(path.keys))
+                            field: CodingPathFormatter.format(path().keys))
         }
         try writer.writeDouble(value)
     }
@@ -189,7 +189,7 @@ struct ByteKeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     init(state: ByteEncodingState, id: Int, path: LazyCodingPath) {
         self.state = state
         self.id = id
-        self.path = path.sealed()
+        self.path = path
     }
 
     private func member(_ key: Key) throws {
@@ -219,11 +219,11 @@ struct ByteKeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
     mutating func encode(_ value: Double, forKey key: Key) throws {
         try member(key)
-        try state.writeDouble(value, path.appending(key))
+        try state.writeDouble(value, { path.appending(key) })
     }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         try member(key)
-        try state.encodeValue(value, path: path.appending(key))
+        try state.encodeValue(value, path: { path.appending(key) })
     }
     mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
         if let value { try encode(value, forKey: key) }
@@ -267,15 +267,18 @@ struct ByteUnkeyedEncoder: UnkeyedEncodingContainer {
     init(state: ByteEncodingState, id: Int, path: LazyCodingPath) {
         self.state = state
         self.id = id
-        self.path = path.sealed()
+        self.path = path
     }
     var count: Int { state.count(of: id) }
 
-    private func element() throws -> LazyCodingPath {
+    /// Gets ready for one more element; returns its index.
+    private func element() throws -> Int {
         let index = state.count(of: id)
         try state.prepareMember(of: id)
-        return path.appending(AnyCodingKey(intValue: index))
+        return index
     }
+
+    private func elementPath(_ index: Int) -> LazyCodingPath { path.appending(AnyCodingKey(intValue: index)) }
 
     mutating func encodeNil() throws {
         _ = try element()
@@ -294,20 +297,22 @@ struct ByteUnkeyedEncoder: UnkeyedEncodingContainer {
         state.writer.appendLiteral(value ? "true" : "false")
     }
     mutating func encode(_ value: Double) throws {
-        try state.writeDouble(value, try element())
+        let index = try element()
+        try state.writeDouble(value, { elementPath(index) })
     }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        try state.encodeValue(value, path: try element())
+        let index = try element()
+        try state.encodeValue(value, path: { elementPath(index) })
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let childPath = (try? element()) ?? path
+        let childPath = (try? element()).map(elementPath) ?? path
         let child = state.open(object: true)
         return KeyedEncodingContainer(ByteKeyedEncoder<NestedKey>(state: state, id: child, path: childPath))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let childPath = (try? element()) ?? path
+        let childPath = (try? element()).map(elementPath) ?? path
         let child = state.open(object: false)
         return ByteUnkeyedEncoder(state: state, id: child, path: childPath)
     }
@@ -325,8 +330,8 @@ struct ByteSingleValueEncoder: SingleValueEncodingContainer {
     mutating func encode(_ value: String) throws { state.writer.writeString(value) }
     mutating func encode(_ value: Int) throws { state.writer.writeInteger(Int64(value)) }
     mutating func encode(_ value: Int64) throws { state.writer.writeInteger(value) }
-    mutating func encode(_ value: Double) throws { try state.writeDouble(value, path) }
-    mutating func encode<T: Encodable>(_ value: T) throws { try state.encodeValue(value, path: path) }
+    mutating func encode(_ value: Double) throws { try state.writeDouble(value, { path }) }
+    mutating func encode<T: Encodable>(_ value: T) throws { try state.encodeValue(value, path: { path }) }
 }
 
 /// Handed out for `superEncoder()`, which the byte encoder does not support: any use throws

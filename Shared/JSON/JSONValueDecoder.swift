@@ -11,7 +11,7 @@ package struct JSONValueDecoder {
 
     package func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws(JSONError) -> T {
         do {
-            return try DecodingBox.decode(type, from: value, path: .root)
+            return try DecodingBox.decode(type, from: value, path: { .root })
         } catch let error as JSONError {
             throw error
         } catch let error as DecodingError {
@@ -60,18 +60,18 @@ extension Dictionary: StringKeyedDictionaryDecodable where Key == String, Value:
         var result: [String: Value] = [:]
         result.reserveCapacity(object.count)
         for (key, value) in object.members {
-            result[key] = try DecodingBox.decode(Value.self, from: value, path: path.appending(DictionaryCodingKey(key)))
+            result[key] = try DecodingBox.decode(Value.self, from: value, path: { path.appending(DictionaryCodingKey(key)) })
         }
         return result
     }
 }
 
 enum DecodingBox {
-    static func mismatch(_ expected: String, _ value: JSONValue, _ path: LazyCodingPath) -> DecodingError {
-        .typeMismatch(Any.self, .init(codingPath: path.keys, debugDescription: "expected \(expected), found \(value.typeDescription)"))
+    static func mismatch(_ expected: String, _ value: JSONValue, _ path: () -> LazyCodingPath) -> DecodingError {
+        .typeMismatch(Any.self, .init(codingPath: path().keys, debugDescription: "expected \(expected), found \(value.typeDescription)"))
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, path: LazyCodingPath) throws -> T {
+    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, path: () -> LazyCodingPath) throws -> T {
         // Fast paths for the common leaf types; the casts are exact (T is the type checked).
         if T.self == String.self {
             guard case .string(let s) = value else { throw nullOr(mismatch("a string", value, path), value, path) }
@@ -93,63 +93,63 @@ enum DecodingBox {
         if T.self == Date.self {
             guard case .string(let s) = value else { throw nullOr(mismatch("an ISO 8601 date-time string", value, path), value, path) }
             guard let date = parseDate(s) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: path.keys, debugDescription: "is not an ISO 8601 date-time: \(s.prefix(40))"))
+                throw DecodingError.dataCorrupted(.init(codingPath: path().keys, debugDescription: "is not an ISO 8601 date-time: \(s.prefix(40))"))
             }
             return date as! T
         }
         if T.self == Data.self {
             guard case .string(let s) = value else { throw nullOr(mismatch("a base64 string", value, path), value, path) }
             guard let data = Data(base64Encoded: s) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: path.keys, debugDescription: "is not valid base64"))
+                throw DecodingError.dataCorrupted(.init(codingPath: path().keys, debugDescription: "is not valid base64"))
             }
             return data as! T
         }
         // Only objects can be dictionaries: skip the (costly) conformance check otherwise.
         if case .object(let object) = value, let dictionaryType = T.self as? any StringKeyedDictionaryDecodable.Type {
-            return try dictionaryType.decodeMembers(object, path: path) as! T
+            return try dictionaryType.decodeMembers(object, path: path()) as! T
         }
-        return try T(from: TreeDecoder(value: value, path: path))
+        return try T(from: TreeDecoder(value: value, path: path()))
     }
 
-    static func strings(_ value: JSONValue, _ path: LazyCodingPath) throws -> [String] {
+    static func strings(_ value: JSONValue, _ path: () -> LazyCodingPath) throws -> [String] {
         guard case .array(let elements) = value else { throw nullOr(mismatch("an array", value, path), value, path) }
         var result: [String] = []
         result.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
             guard case .string(let s) = element else {
-                let elementPath = path.appending(AnyCodingKey(intValue: index))
-                throw nullOr(mismatch("a string", element, elementPath), element, elementPath)
+                let elementPath = path().appending(AnyCodingKey(intValue: index))
+                throw nullOr(mismatch("a string", element, { elementPath }), element, { elementPath })
             }
             result.append(s)
         }
         return result
     }
 
-    static func integers(_ value: JSONValue, _ path: LazyCodingPath) throws -> [Int] {
+    static func integers(_ value: JSONValue, _ path: () -> LazyCodingPath) throws -> [Int] {
         guard case .array(let elements) = value else { throw nullOr(mismatch("an array", value, path), value, path) }
         var result: [Int] = []
         result.reserveCapacity(elements.count)
         for (index, element) in elements.enumerated() {
-            result.append(try integer(Int.self, element, path.appending(AnyCodingKey(intValue: index))))
+            result.append(try integer(Int.self, element, { path().appending(AnyCodingKey(intValue: index)) }))
         }
         return result
     }
 
     /// A null where a value is required reads as "is required", not as a type mismatch.
-    static func nullOr(_ error: DecodingError, _ value: JSONValue, _ path: LazyCodingPath) -> DecodingError {
-        if value.isNull { return .valueNotFound(Any.self, .init(codingPath: path.keys, debugDescription: "is required")) }
+    static func nullOr(_ error: DecodingError, _ value: JSONValue, _ path: () -> LazyCodingPath) -> DecodingError {
+        if value.isNull { return .valueNotFound(Any.self, .init(codingPath: path().keys, debugDescription: "is required")) }
         return error
     }
 
-    static func integer<I: FixedWidthInteger>(_ type: I.Type, _ value: JSONValue, _ path: LazyCodingPath) throws -> I {
+    static func integer<I: FixedWidthInteger>(_ type: I.Type, _ value: JSONValue, _ path: () -> LazyCodingPath) throws -> I {
         guard let wide = value.int64Value else {
             if case .double = value {
-                throw DecodingError.typeMismatch(I.self, .init(codingPath: path.keys, debugDescription: "expected a whole number, found \(value)"))
+                throw DecodingError.typeMismatch(I.self, .init(codingPath: path().keys, debugDescription: "expected a whole number, found \(value)"))
             }
             throw nullOr(mismatch("a whole number", value, path), value, path)
         }
         guard let exact = I(exactly: wide) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: path.keys, debugDescription: "number \(wide) is out of range"))
+            throw DecodingError.dataCorrupted(.init(codingPath: path().keys, debugDescription: "number \(wide) is out of range"))
         }
         return exact
     }
@@ -167,14 +167,14 @@ struct TreeDecoder: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard case .object(let object) = value else {
-            throw DecodingBox.nullOr(DecodingBox.mismatch("an object", value, path), value, path)
+            throw DecodingBox.nullOr(DecodingBox.mismatch("an object", value, { path }), value, { path })
         }
         return KeyedDecodingContainer(KeyedDecoder<Key>(object: object, path: path))
     }
 
     func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
         guard case .array(let elements) = value else {
-            throw DecodingBox.nullOr(DecodingBox.mismatch("an array", value, path), value, path)
+            throw DecodingBox.nullOr(DecodingBox.mismatch("an array", value, { path }), value, { path })
         }
         return UnkeyedDecoder(elements: elements, path: path)
     }
@@ -193,7 +193,7 @@ struct KeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     init(object: JSONObject, path: LazyCodingPath) {
         self.object = object
-        self.path = path.sealed()
+        self.path = path
     }
 
     var allKeys: [Key] { object.keys.compactMap { Key(stringValue: $0) } }
@@ -218,43 +218,43 @@ struct KeyedDecoder<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decode(_ type: String.Type, forKey key: Key) throws -> String {
-        try DecodingBox.decode(String.self, from: try require(key), path: path.appending(key))
+        try DecodingBox.decode(String.self, from: try require(key), path: { path.appending(key) })
     }
 
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
-        try DecodingBox.integer(Int.self, try require(key), path.appending(key))
+        try DecodingBox.integer(Int.self, try require(key), { path.appending(key) })
     }
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
-        try DecodingBox.decode(Bool.self, from: try require(key), path: path.appending(key))
+        try DecodingBox.decode(Bool.self, from: try require(key), path: { path.appending(key) })
     }
 
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
-        try DecodingBox.decode(Double.self, from: try require(key), path: path.appending(key))
+        try DecodingBox.decode(Double.self, from: try require(key), path: { path.appending(key) })
     }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        try DecodingBox.decode(T.self, from: try require(key), path: path.appending(key))
+        try DecodingBox.decode(T.self, from: try require(key), path: { path.appending(key) })
     }
 
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
         guard let value = lookup(key), !value.isNull else { return nil }
-        return try DecodingBox.decode(String.self, from: value, path: path.appending(key))
+        return try DecodingBox.decode(String.self, from: value, path: { path.appending(key) })
     }
 
     func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
         guard let value = lookup(key), !value.isNull else { return nil }
-        return try DecodingBox.integer(Int.self, value, path.appending(key))
+        return try DecodingBox.integer(Int.self, value, { path.appending(key) })
     }
 
     func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? {
         guard let value = lookup(key), !value.isNull else { return nil }
-        return try DecodingBox.decode(Bool.self, from: value, path: path.appending(key))
+        return try DecodingBox.decode(Bool.self, from: value, path: { path.appending(key) })
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let value = lookup(key), !value.isNull else { return nil }
-        return try DecodingBox.decode(T.self, from: value, path: path.appending(key))
+        return try DecodingBox.decode(T.self, from: value, path: { path.appending(key) })
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
@@ -282,20 +282,23 @@ struct UnkeyedDecoder: UnkeyedDecodingContainer {
 
     init(elements: [JSONValue], path: LazyCodingPath) {
         self.elements = elements
-        self.path = path.sealed()
+        self.path = path
     }
 
     var count: Int? { elements.count }
     var isAtEnd: Bool { currentIndex >= elements.count }
 
-    private mutating func next() throws -> (JSONValue, LazyCodingPath) {
-        let elementPath = path.appending(AnyCodingKey(intValue: currentIndex))
+    /// The next element and its index (its path is made only when needed).
+    private mutating func next() throws -> (JSONValue, Int) {
         guard !isAtEnd else {
-            throw DecodingError.valueNotFound(Any.self, .init(codingPath: elementPath.keys, debugDescription: "is required (array too short)"))
+            throw DecodingError.valueNotFound(Any.self, .init(codingPath: elementPath(currentIndex).keys,
+                                                              debugDescription: "is required (array too short)"))
         }
         defer { currentIndex += 1 }
-        return (elements[currentIndex], elementPath)
+        return (elements[currentIndex], currentIndex)
     }
+
+    private func elementPath(_ index: Int) -> LazyCodingPath { path.appending(AnyCodingKey(intValue: index)) }
 
     mutating func decodeNil() throws -> Bool {
         guard !isAtEnd else { return true }
@@ -307,23 +310,23 @@ struct UnkeyedDecoder: UnkeyedDecodingContainer {
     }
 
     mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        let (value, elementPath) = try next()
-        return try DecodingBox.decode(T.self, from: value, path: elementPath)
+        let (value, index) = try next()
+        return try DecodingBox.decode(T.self, from: value, path: { elementPath(index) })
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        let (value, elementPath) = try next()
-        return try TreeDecoder(value: value, path: elementPath).container(keyedBy: type)
+        let (value, index) = try next()
+        return try TreeDecoder(value: value, path: elementPath(index)).container(keyedBy: type)
     }
 
     mutating func nestedUnkeyedContainer() throws -> any UnkeyedDecodingContainer {
-        let (value, elementPath) = try next()
-        return try TreeDecoder(value: value, path: elementPath).unkeyedContainer()
+        let (value, index) = try next()
+        return try TreeDecoder(value: value, path: elementPath(index)).unkeyedContainer()
     }
 
     mutating func superDecoder() throws -> any Decoder {
-        let (value, elementPath) = try next()
-        return TreeDecoder(value: value, path: elementPath)
+        let (value, index) = try next()
+        return TreeDecoder(value: value, path: elementPath(index))
     }
 }
 
@@ -333,14 +336,14 @@ struct SingleValueDecoder: SingleValueDecodingContainer {
     var codingPath: [any CodingKey] { path.keys }
 
     func decodeNil() -> Bool { value.isNull }
-    func decode(_ type: String.Type) throws -> String { try DecodingBox.decode(String.self, from: value, path: path) }
-    func decode(_ type: Bool.Type) throws -> Bool { try DecodingBox.decode(Bool.self, from: value, path: path) }
-    func decode(_ type: Int.Type) throws -> Int { try DecodingBox.integer(Int.self, value, path) }
-    func decode(_ type: Int64.Type) throws -> Int64 { try DecodingBox.integer(Int64.self, value, path) }
-    func decode(_ type: Int32.Type) throws -> Int32 { try DecodingBox.integer(Int32.self, value, path) }
-    func decode(_ type: UInt.Type) throws -> UInt { try DecodingBox.integer(UInt.self, value, path) }
-    func decode(_ type: UInt64.Type) throws -> UInt64 { try DecodingBox.integer(UInt64.self, value, path) }
-    func decode(_ type: Double.Type) throws -> Double { try DecodingBox.decode(Double.self, from: value, path: path) }
+    func decode(_ type: String.Type) throws -> String { try DecodingBox.decode(String.self, from: value, path: { path }) }
+    func decode(_ type: Bool.Type) throws -> Bool { try DecodingBox.decode(Bool.self, from: value, path: { path }) }
+    func decode(_ type: Int.Type) throws -> Int { try DecodingBox.integer(Int.self, value, { path }) }
+    func decode(_ type: Int64.Type) throws -> Int64 { try DecodingBox.integer(Int64.self, value, { path }) }
+    func decode(_ type: Int32.Type) throws -> Int32 { try DecodingBox.integer(Int32.self, value, { path }) }
+    func decode(_ type: UInt.Type) throws -> UInt { try DecodingBox.integer(UInt.self, value, { path }) }
+    func decode(_ type: UInt64.Type) throws -> UInt64 { try DecodingBox.integer(UInt64.self, value, { path }) }
+    func decode(_ type: Double.Type) throws -> Double { try DecodingBox.decode(Double.self, from: value, path: { path }) }
     func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
-    func decode<T: Decodable>(_ type: T.Type) throws -> T { try DecodingBox.decode(T.self, from: value, path: path) }
+    func decode<T: Decodable>(_ type: T.Type) throws -> T { try DecodingBox.decode(T.self, from: value, path: { path }) }
 }

@@ -87,14 +87,18 @@ struct TransferLogicTests {
         #expect(found.first?.messageEn == "Reason must be at most 2000 characters (has 2001)")
     }
 
-    @Test("a malformed office code has no rule of its own: it is not a configured peer (peers are 6-digit codes)")
+    @Test("a malformed office code is refused as such, before the peers are looked at")
     func malformedCode() {
-        #expect(violations("44078", "属地").map(\.rule) == ["unknown_office"])
+        let short = violations("44078", "属地")
+        #expect(short.map(\.rule) == ["division_code_format"])
+        #expect(short.first?.messageZh == "移交网信办应为6位行政区划代码（如440783）")
+        #expect(short.first?.messageEn == "target office must be a 6-digit division code (e.g. 440783)")
+        #expect(violations("44078X", "属地").map(\.rule) == ["division_code_format"])
         #expect(violations("13-05-00", "属地").isEmpty, "normalized to 130500 (hyphens and spaces dropped)")
         let long = String(repeating: "1", count: 65)
         let found = violations(long, "属地")
         #expect(found.map(\.field) == ["target_office", "target_office"])
-        #expect(found.map(\.rule) == ["too_long", "unknown_office"])
+        #expect(found.map(\.rule) == ["too_long", "division_code_format"])
         #expect(found.first?.messageZh == "移交网信办不能超过64个字符")
         #expect(found.first?.messageEn == "Target office must be at most 64 characters")
     }

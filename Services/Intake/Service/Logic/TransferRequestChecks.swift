@@ -12,7 +12,7 @@ package enum TransferRequestChecks {
     }
 
     /// Checks a request made in `ownOffice`, every violation at once: the target office is
-    /// required and must be another office among `peers` (`BEIAN_PEER_INTAKES`); the reason is
+    /// required, a 6-digit division code, and another office among `peers` (`BEIAN_PEER_INTAKES`); the reason is
     /// required, at most `SubmissionValidator.descriptionLimit` characters.
     package static func check(targetOffice: String?, reason: String?, ownOffice: String,
                               peers: [String]) throws(ValidationFailure) -> Checked {
@@ -20,7 +20,10 @@ package enum TransferRequestChecks {
         let target = list.requiredCode(targetOffice, "target_office", "移交网信办", "Target office")
         let reason = list.requiredText(reason, "reason", "移交理由", "Reason",
                                        maxLength: SubmissionValidator.descriptionLimit)
-        if let target, target == ownOffice {
+        if let target, !(target.count == 6 && target.allSatisfy { $0.isASCII && $0.isNumber }) {
+            list.add("target_office", "division_code_format", zh: "移交网信办应为6位行政区划代码（如440783）",
+                     en: "target office must be a 6-digit division code (e.g. 440783)")
+        } else if let target, target == ownOffice {
             list.add("target_office", "own_office", zh: "不能移交给本办",
                      en: "a filing cannot be transferred to its own office")
         } else if let target, !peers.contains(target) {
