@@ -28,6 +28,10 @@ struct FilingTransferCommandTests {
                 let unknown = try await head.filing(["transfer", receipt.filingId, "--to", "611000", "--reason", "x"])
                 #expect(unknown.exitCode == 3)
                 #expect(unknown.standardError.contains("未配置网信办611000的受理系统"), "\(unknown.standardError)")
+                let malformed = try await head.filing(["transfer", receipt.filingId, "--to", "44078", "--reason", "x"])
+                #expect(malformed.exitCode == 3)
+                #expect(malformed.standardError.contains("移交网信办（target_office）：移交网信办应为6位行政区划代码"),
+                        "\(malformed.standardError)")
 
                 let moved = try await head.filing(["transfer", receipt.filingId, "--to", "130500",
                                                    "--reason", "账号注册者户籍在邢台"])

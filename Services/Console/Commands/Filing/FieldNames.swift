@@ -35,6 +35,12 @@ enum FieldNames {
         "scope_facts.previously_filed_and_changed": "是否曾备案后变更", "office_code": "网信办",
         "materials": "材料", "materials.kind": "材料种类", "materials.sha256": "材料SHA-256",
         "materials.size": "材料大小", "materials.media_type": "材料格式", "materials.file_name": "材料文件名",
+        // Fields of staff requests (named as intake names them in its messages).
+        "filing_id": "备案编号", "target_office": "移交网信办", "reason": "理由", "change_date": "变更日期",
+        "closure_date": "关闭日期", "description": "变更说明", "filename": "文件名", "query": "搜索词",
+        "submitted_from": "起始日期", "submitted_to": "截止日期", "announced_on": "公告日期",
+        "within_days": "天数", "page_size": "每页条数", "limit": "条数", "cursor": "翻页位置",
+        "local_office": "属地网信办",
     ]
 
     /// The path without array indices, and the first index (from 0) when there is one.
