@@ -186,12 +186,6 @@ struct ByteKeyedEncoder<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let path: LazyCodingPath
     var codingPath: [any CodingKey] { path.keys }
 
-    init(state: ByteEncodingState, id: Int, path: LazyCodingPath) {
-        self.state = state
-        self.id = id
-        self.path = path
-    }
-
     private func member(_ key: Key) throws {
         try state.prepareMember(of: id)
         state.writeSwiftKey(key.stringValue)
@@ -263,12 +257,6 @@ struct ByteUnkeyedEncoder: UnkeyedEncodingContainer {
     let id: Int
     let path: LazyCodingPath
     var codingPath: [any CodingKey] { path.keys }
-
-    init(state: ByteEncodingState, id: Int, path: LazyCodingPath) {
-        self.state = state
-        self.id = id
-        self.path = path
-    }
     var count: Int { state.count(of: id) }
 
     /// Gets ready for one more element; returns its index.
