@@ -51,6 +51,12 @@ package enum Caller: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension ServerContext {
+    /// The method in a Chinese refusal: "此操作（ListFilings）" (the full name stays in the English text).
+    package var operationZh: String {
+        let name = method.split(separator: "/").last.map(String.init) ?? method
+        return "此操作（\(name)）"
+    }
+
     /// The caller; PERMISSION_DENIED for a certificate that names no known role or service.
     package func caller() throws(RPCError) -> Caller {
         guard let caller = Caller(peer: peer) else {
@@ -72,7 +78,7 @@ extension ServerContext {
             guard roles.contains(role) else {
                 let allowed = StaffRole.allCases.filter(roles.contains)
                 throw RPCError(.permissionDenied,
-                               zh: "\(role.zh)无权调用\(method)（可调用的角色：\(allowed.map(\.zh).joined(separator: "、"))）",
+                               zh: "\(role.zh)无权进行\(operationZh)，可进行的角色：\(allowed.map(\.zh).joined(separator: "、"))",
                                en: "role \(role.rawValue) may not call \(method); allowed: "
                                    + allowed.map(\.rawValue).sorted().joined(separator: ", "))
             }
@@ -82,10 +88,10 @@ extension ServerContext {
             }
             return (name, staffOffice, role)
         case .service(let name, _):
-            throw RPCError(.permissionDenied, zh: "服务\(name)无权调用\(method)（仅限工作人员）",
+            throw RPCError(.permissionDenied, zh: "服务\(name)无权进行\(operationZh)，仅限工作人员",
                            en: "service \(name) may not call \(method): staff only")
         case .anonymous:
-            throw RPCError(.unauthenticated, zh: "\(method)须出示工作人员的客户端证书",
+            throw RPCError(.unauthenticated, zh: "\(operationZh)须出示工作人员的客户端证书",
                            en: "\(method) requires a staff client certificate")
         }
     }
@@ -97,11 +103,11 @@ extension ServerContext {
         case .service(let name, _) where names.contains(name):
             return name
         case .anonymous:
-            throw RPCError(.unauthenticated, zh: "\(method)须出示服务的客户端证书",
+            throw RPCError(.unauthenticated, zh: "\(operationZh)须出示服务的客户端证书",
                            en: "\(method) requires a service client certificate")
         default:
             let allowed = names.sorted()
-            throw RPCError(.permissionDenied, zh: "\(method)仅限以下服务调用：\(allowed.joined(separator: "、"))",
+            throw RPCError(.permissionDenied, zh: "\(operationZh)仅限以下服务进行：\(allowed.joined(separator: "、"))",
                            en: "\(method) may be called only by: \(allowed.joined(separator: ", "))")
         }
     }

@@ -33,6 +33,31 @@ struct ConsoleOutputTests {
         }
     }
 
+    @Test("a page of a longer list says more follow instead of a total; an argument after the filing id is refused")
+    func pagesAndExtraArguments() async throws {
+        try await withIntakeOffice("611000", today: "2021-05-20") { office in
+            let operatorCLI = BeianCLI.anonymous(office)
+            let first = try await operatorCLI.filing(["submit", "--json"] + FilingCommandTests.accountFlags)
+            let id = try #require(try JSONParser.parse(Array(first.standardOutput.utf8))["filing_id"]?.stringValue)
+            let second = try await operatorCLI.filing(["submit"] + FilingCommandTests.accountFlags.map {
+                $0 == "shangluo_travel" ? "shangluo_travel_2" : $0
+            })
+            #expect(second.exitCode == 0, "\(second.standardError)")
+            let clerk = try BeianCLI.clerk(office)
+            let page = try await clerk.filing(["list", "--page-size", "1"])
+            #expect(page.exitCode == 0)
+            #expect(page.standardError.contains("本页1条，还有下一页"), "\(page.standardError)")
+            #expect(page.standardError.contains("下一页：--cursor "), "\(page.standardError)")
+            #expect(!page.standardError.contains("共1条"), "\(page.standardError)")
+            let whole = try await clerk.filing(["list"])
+            #expect(whole.standardError.contains("共2条"), "\(whole.standardError)")
+
+            let diff = try await clerk.filing(["diff", id, "1", "2"])
+            #expect(diff.exitCode == 2)
+            #expect(diff.standardError.contains("多余的参数：“1”"), "\(diff.standardError)")
+        }
+    }
+
     @Test("usage: an empty --from/--to period, help for one subcommand, an unreadable receipt — each exit 2 with the reason")
     func usage() async throws {
         try await withIntakeOffice("611000", today: "2021-05-20") { office in

@@ -78,19 +78,19 @@ struct AccessTests {
             let auditor = try intake.staffClient("auditor", name: "审计员")
             let review = try #require(await capturedRPCError { try await auditor.review(receipt.filingId, "accept") })
             #expect(review.code == .permissionDenied)
-            #expect(review.message == "审计员无权调用beian.intake.v1.Intake/ReviewFiling（可调用的角色：科员、负责人） / "
+            #expect(review.message == "审计员无权进行此操作（ReviewFiling），可进行的角色：科员、负责人 / "
                 + "role auditor may not call beian.intake.v1.Intake/ReviewFiling; allowed: clerk, head")
 
             let anonymous = try #require(await capturedRPCError { try await intake.operatorClient().list() })
             #expect(anonymous.code == .unauthenticated)
-            #expect(anonymous.message == "beian.intake.v1.Intake/ListFilings须出示工作人员的客户端证书 / "
+            #expect(anonymous.message == "此操作（ListFilings）须出示工作人员的客户端证书 / "
                 + "beian.intake.v1.Intake/ListFilings requires a staff client certificate")
 
             let service = try intake.server.client(
                 identity: TestCertificates.shared.serviceCertificate(name: "identity", office: "440783"))
             let byService = try #require(await capturedRPCError { try await service.list() })
             #expect(byService.code == .permissionDenied)
-            #expect(byService.message == "服务identity无权调用beian.intake.v1.Intake/ListFilings（仅限工作人员） / "
+            #expect(byService.message == "服务identity无权进行此操作（ListFilings），仅限工作人员 / "
                 + "service identity may not call beian.intake.v1.Intake/ListFilings: staff only")
 
             let unknownRole = try intake.staffClient("visitor", name: "访客")

@@ -22,7 +22,8 @@ struct IdempotencyTests {
             other.object?.followers = 7001
             let conflict = try #require(await capturedRPCError { try await client.submit(other, key: "retry-7f3a") })
             #expect(conflict.code == .failedPrecondition)
-            #expect(conflict.message.contains("retry-7f3a"))
+            #expect(conflict.message.hasPrefix("幂等键“retry-7f3a”已用于另一个不同的请求"), "Chinese first, naming the key")
+            #expect(conflict.message.contains("idempotency key \"retry-7f3a\" was already used"))
 
             // The same account under a new key is refused: it is on file.
             let twice = try #require(await capturedRPCError { try await client.submit(other, key: "retry-9d2e") })

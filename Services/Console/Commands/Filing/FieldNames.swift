@@ -40,7 +40,10 @@ enum FieldNames {
         "closure_date": "关闭日期", "description": "变更说明", "filename": "文件名", "query": "搜索词",
         "submitted_from": "起始日期", "submitted_to": "截止日期", "announced_on": "公告日期",
         "within_days": "天数", "page_size": "每页条数", "limit": "条数", "cursor": "翻页位置",
-        "local_office": "属地网信办",
+        "local_office": "属地网信办", "status": "状态", "timeliness": "时限", "verification": "身份核验",
+        "platform": "平台", "object_kind": "备案对象类型", "operator_kind": "备案人类型",
+        "decision": "审核决定", "corrections": "补正意见", "submission": "备案表单", "from": "起始版本",
+        "to": "结束版本", "version_range": "版本范围", "kind": "材料类型", "data": "材料文件",
     ]
 
     /// The path without array indices, and the first index (from 0) when there is one.

@@ -44,14 +44,18 @@ enum FilingChangeCommand: ConsoleCommand {
 
 /// The filing a command acts on: the operator's (from credentials) or a staff member's FILING_ID.
 enum FilingTarget {
-    /// The filing id and the metadata to send.
+    /// The filing id and the metadata to send; an argument after the filing id is refused (a
+    /// version number, say: `diff` takes `--from N --to N`).
     static func resolve(_ arguments: Arguments, _ intake: IntakeConnection) throws(ConsoleError)
         -> (String, [String: String]) {
         if let credentials = try OperatorCredentials.from(arguments) {
+            if let extra = intake.rest.first { throw ConsoleError.unexpectedArgument(extra) }
             return (credentials.filingId, credentials.metadata)
         }
-        return (try intake.positional(0, zh: "FILING_ID（工作人员）或 --receipt FILE（备案人）",
-                                      en: "FILING_ID (staff) or --receipt FILE (operator)"), [:])
+        let id = try intake.positional(0, zh: "FILING_ID（工作人员）或 --receipt FILE（备案人）",
+                                       en: "FILING_ID (staff) or --receipt FILE (operator)")
+        if intake.rest.count > 1 { throw ConsoleError.unexpectedArgument(intake.rest[1]) }
+        return (id, [:])
     }
 
     /// The idempotency-key metadata, when given.

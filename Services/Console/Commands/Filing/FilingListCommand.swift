@@ -51,7 +51,11 @@ enum FilingListCommand: ConsoleCommand {
                 }
                 if output.json, all { output.json(AllFilings(filings: collected)) }
                 if !output.json {
-                    output.error(output.text("共\(collected.count)条", "\(collected.count) filing(s)"))
+                    if page.nextCursor == nil {
+                        output.error(output.text("共\(collected.count)条", "\(collected.count) filing(s)"))
+                    } else {
+                        output.error(output.text("本页\(collected.count)条，还有下一页", "\(collected.count) filing(s) on this page; more follow"))
+                    }
                     if let next = page.nextCursor {
                         output.error(output.text("下一页：--cursor \(next)", "next page: --cursor \(next)"))
                     }

@@ -43,7 +43,7 @@ extension IntakeService {
         switch try context.caller() {
         case .service(let name, let office):
             guard name == "sanctions" else {
-                throw RPCError(.permissionDenied, zh: "服务\(name)无权调用\(context.method)",
+                throw RPCError(.permissionDenied, zh: "服务\(name)无权进行\(context.operationZh)",
                                en: "service \(name) may not call \(context.method)")
             }
             guard office == officeCode else {

@@ -79,7 +79,7 @@ extension IntakeService {
                                            _ request: ReceiveTransferRequest) throws(RPCError) -> String {
         guard case .service("intake", let office?) = try context.caller() else {
             throw RPCError(context.peer == nil ? .unauthenticated : .permissionDenied,
-                           zh: "\(context.method)仅限其他网信办的受理系统调用",
+                           zh: "\(context.operationZh)仅限其他网信办的受理系统进行",
                            en: "\(context.method) may be called only by the intake service of another office")
         }
         guard office != officeCode else {

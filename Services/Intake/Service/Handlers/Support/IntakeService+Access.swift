@@ -48,11 +48,11 @@ extension IntakeService {
         switch try context.caller() {
         case .staff: return .staff(try requireStaff(context, roles: staffRoles))
         case .service(let name, _):
-            throw RPCError(.permissionDenied, zh: "服务\(name)无权调用\(context.method)",
+            throw RPCError(.permissionDenied, zh: "服务\(name)无权进行\(context.operationZh)",
                            en: "service \(name) may not call \(context.method)")
         case .anonymous:
             guard operators else {
-                throw RPCError(.unauthenticated, zh: "\(context.method)须出示工作人员的客户端证书",
+                throw RPCError(.unauthenticated, zh: "\(context.operationZh)须出示工作人员的客户端证书",
                                en: "\(context.method) requires a staff client certificate")
             }
             let authenticated = try await authenticateOperator(context)

@@ -94,8 +94,9 @@ extension IntakeService {
                 return try decode(sealed)
             }
         } catch let error as StoreError where error.code == .idempotencyConflict {
-            throw RPCError(.failedPrecondition, "idempotency key \"\(key)\" was already used for a different request "
-                + "/ 幂等键已用于另一个请求")
+            throw RPCError(.failedPrecondition, zh: "幂等键“\(key)”已用于另一个不同的请求；重试请发送与原请求相同的内容，新的请求请换一个幂等键",
+                           en: "idempotency key \"\(key)\" was already used for a different request; a retry must send "
+                               + "the same request, a new request needs a new key")
         }
     }
 }
