@@ -33,7 +33,7 @@ struct ConsoleOutputTests {
         }
     }
 
-    @Test("a page of a longer list says more follow instead of a total; an argument after the filing id is refused")
+    @Test("a page of a longer list says more follow instead of a total; full-width numbers; an argument after the filing id is refused")
     func pagesAndExtraArguments() async throws {
         try await withIntakeOffice("611000", today: "2021-05-20") { office in
             let operatorCLI = BeianCLI.anonymous(office)
@@ -49,6 +49,9 @@ struct ConsoleOutputTests {
             #expect(page.standardError.contains("本页1条，还有下一页"), "\(page.standardError)")
             #expect(page.standardError.contains("下一页：--cursor "), "\(page.standardError)")
             #expect(!page.standardError.contains("共1条"), "\(page.standardError)")
+            let fullWidth = try await clerk.filing(["list", "--page-size", "　１"])
+            #expect(fullWidth.exitCode == 0, "a number typed with a Chinese input method: \(fullWidth.standardError)")
+            #expect(fullWidth.standardError.contains("本页1条，还有下一页"), "\(fullWidth.standardError)")
             let whole = try await clerk.filing(["list"])
             #expect(whole.standardError.contains("共2条"), "\(whole.standardError)")
 

@@ -42,6 +42,22 @@ struct OfficeRunnerTests {
         #expect(!FileManager.default.fileExists(atPath: folder + "/run"), "nothing was started")
     }
 
+    @Test("start refuses an office code that is not 6 digits before building; logs refuses an unknown service")
+    func refusesMalformedInput() async throws {
+        let root = try TemporaryDirectory(prefix: "runner-input")
+        let folder = root.file("office")
+        let start = try await Self.run(["start"], ["BEIAN_OFFICE": "abc", "BEIAN_OFFICE_DIR": folder])
+        #expect(start.exitCode == 2, "\(start.standardError)")
+        #expect(start.standardError.contains("BEIAN_OFFICE must be a 6-digit office (division) code such as 611000, not \"abc\""),
+                "\(start.standardError)")
+        #expect(!start.standardOutput.contains("building"), "refused before building")
+        #expect(!FileManager.default.fileExists(atPath: folder), "nothing was made")
+
+        let logs = try await Self.run(["logs", "nosuch"], ["BEIAN_OFFICE_DIR": folder])
+        #expect(logs.exitCode == 2)
+        #expect(logs.standardError.contains("no service \"nosuch\"; the services are: identity intake"), "\(logs.standardError)")
+    }
+
     @Test("status prints one line per service, SERVING or NOT RUNNING with why, and fails when one is down")
     func status() async throws {
         let root = try TemporaryDirectory(prefix: "runner-status")
@@ -69,6 +85,11 @@ struct OfficeRunnerTests {
         let up = try await Self.run(["status"], environment)
         #expect(up.exitCode == 0, "\(up.standardOutput)\(up.standardError)")
         #expect(up.standardOutput == "identity   SERVING\nintake     SERVING\n")
+
+        // A folder remembers the ports it was started with (`start` writes OFFICE_DIR/ports).
+        try "identity=\(identity.port)\nintake=\(intake.port)\n".write(toFile: folder + "/ports", atomically: true, encoding: .utf8)
+        let byFolder = try await Self.run(["status"], ["BEIAN_OFFICE_DIR": folder])
+        #expect(byFolder.standardOutput == "identity   SERVING\nintake     SERVING\n", "\(byFolder.standardOutput)")
 
         await identity.kill9()
         let down = try await Self.run(["status"], environment)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parsed command-line arguments: options (`--name value`, `--name=value`, `-x value`), boolean
 /// flags, and positional arguments, checked against what the command accepts.
 struct Arguments {
@@ -57,8 +59,20 @@ struct Arguments {
 
     func integer(_ name: String) throws(ConsoleError) -> Int? {
         guard let text = value(name) else { return nil }
-        guard let number = Int(text) else { throw ConsoleError.usage(zh: "--\(name) 应为整数，而不是“\(text)”",
+        guard let number = Int(Self.numberText(text)) else { throw ConsoleError.usage(zh: "--\(name) 应为整数，而不是“\(text)”",
                                                                    en: "--\(name) must be a whole number, got \"\(text)\"") }
         return number
+    }
+
+    /// A number as typed with a Chinese input method: full-width digits, sign and point made
+    /// ASCII (`５` → `5`, `１．５` → `1.5`), spaces (also U+3000) around it dropped.
+    static func numberText(_ text: String) -> String {
+        let scalars = text.unicodeScalars.compactMap { scalar -> Unicode.Scalar? in
+            switch scalar.value {
+            case 0xFF01...0xFF5E: Unicode.Scalar(scalar.value - 0xFEE0)
+            default: scalar
+            }
+        }
+        return String(String.UnicodeScalarView(scalars)).trimmingCharacters(in: .whitespaces)
     }
 }

@@ -39,7 +39,7 @@ enum ConnectionOptions {
 
     static func timeoutSeconds(_ arguments: Arguments) throws(ConsoleError) -> Double {
         guard let text = arguments.value("timeout") else { return 30 }
-        guard let seconds = Double(text), seconds > 0, seconds.isFinite else {
+        guard let seconds = Double(Arguments.numberText(text)), seconds > 0, seconds.isFinite else {
             throw ConsoleError.usage(zh: "--timeout 应为正数（秒），而不是“\(text)”",
                                      en: "--timeout must be a positive number of seconds, got \"\(text)\"")
         }

@@ -79,7 +79,7 @@ package final class IntakeRuntime: Sendable {
         verifier.start()
         let deadlines = DeadlineSweep(service: service, interval: configuration.deadlineSweepInterval)
         deadlines.start()
-        logger.notice("intake ready", ["office": .string(configuration.officeCode),
+        logger.notice("intake prepared (database, profile, peers); listening next", ["office": .string(configuration.officeCode),
                                        "profile": .string(configuration.profile.nameZh),
                                        "peers": .string(service.peers.offices.joined(separator: ","))])
         return IntakeRuntime(configuration: configuration, service: service, verifier: verifier, deadlines: deadlines)
