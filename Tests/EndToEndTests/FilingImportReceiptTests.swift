@@ -29,7 +29,7 @@ struct FilingImportReceiptTests {
 
             let clerk = try await BeianCLI.clerk(office).filing(["import", file])
             #expect(clerk.exitCode == 0, "\(clerk.standardOutput)\(clerk.standardError)")
-            #expect(clerk.standardOutput.contains("新备案3，此前已备案0"))
+            #expect(clerk.standardOutput.contains("新备案3，此前已提交0"))
             let first = try Self.receipts(receiptsPath)
             #expect(first.count == 3)
 

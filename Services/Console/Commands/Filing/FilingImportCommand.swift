@@ -98,7 +98,7 @@ enum FilingImportCommand: ConsoleCommand {
                 guard let receipt = result.outcome.receipt else { continue }
                 receipts.record(ReceiptsFile.Entry(
                     row: result.row.row, accountName: result.row.accountName, filingId: receipt.filingId,
-                    accessCode: receipt.accessCode, verification: receipt.verification.rawValue,
+                    accessCode: receipt.accessCode, verification: Output.verificationZh(receipt.verification),
                     submittedAt: output.time(receipt.submittedAt), key: result.key))
             }
             try receipts.write()

@@ -38,12 +38,12 @@ struct ImportReport {
                                                "filed \(receipt.filingId) (identity \(receipt.verification.rawValue))"))
                 if !result.earlierFilings.isEmpty {
                     let earlier = result.earlierFilings.joined(separator: output.text("、", ", "))
-                    output.line("    " + output.text("注意：此行此前已备案为 \(earlier)（用另一证书导入），本次又新建了一条备案",
+                    output.line("    " + output.text("注意：此行此前已提交为 \(earlier)（用另一证书导入），本次又新建了一条备案",
                                                     "note: this row was filed before as \(earlier) (imported with "
                                                         + "another certificate); this run filed it again"))
                 }
             case .alreadyFiled(let receipt):
-                output.line(lead + output.text("此前已备案 \(receipt.filingId)（本次未重复提交）",
+                output.line(lead + output.text("此前已提交 \(receipt.filingId)（本次未重复提交；审核结果以备案状态为准）",
                                                "already filed \(receipt.filingId) (not filed again)"))
             case .duplicate(let row):
                 output.line(lead + output.text("与第\(row)行内容相同，未重复提交", "same as row \(row), not filed twice"))
@@ -72,7 +72,7 @@ struct ImportReport {
             zh += "可以备案\(c.wouldFile)，不能备案\(c.refused)"
             en += "\(c.wouldFile) would be filed, \(c.refused) would not"
         } else {
-            zh += "新备案\(c.filed)，此前已备案\(c.alreadyFiled)，未备案\(c.refused)"
+            zh += "新备案\(c.filed)，此前已提交\(c.alreadyFiled)，未备案\(c.refused)"
             en += "\(c.filed) filed, \(c.alreadyFiled) already filed, \(c.refused) not filed"
         }
         if c.duplicates > 0 {
@@ -85,7 +85,7 @@ struct ImportReport {
         }
         let again = results.filter { !$0.earlierFilings.isEmpty }.count
         if again > 0 {
-            zh += "。其中\(again)行此前已用另一证书备案，本次重复备案：请核对后注销多余的备案"
+            zh += "。其中\(again)行此前已用另一证书提交，本次重复备案：请核对后注销多余的备案"
             en += ". \(again) of them had been filed before with another certificate and are now filed twice: "
                 + "check them and close the extra filings"
         }
