@@ -121,3 +121,61 @@ struct DeadlineAndCancellationTests {
         }
     }
 }
+
+@Suite("Deadlines while connecting")
+struct ConnectDeadlineTests {
+    @Test("a call's deadline ends it while the TLS handshake hangs, not the longer connect timeout; the caller's cancel too")
+    func deadlineWhileConnecting() async throws {
+        let listener = try SilentListener()
+        var configuration = ClientConfiguration(
+            host: "127.0.0.1", port: listener.port,
+            tls: TestCertificates.shared.clientConfiguration(identity: TestCertificates.shared.client, serverName: "127.0.0.1"))
+        configuration.connectTimeout = .seconds(60)
+        let client = try RPCClient(configuration: configuration)
+        defer { client.close() }
+
+        let started = Date()
+        let error = try #require(await capturedRPCError {
+            try await client.unaryJSON("beian.echo.v1.Echo/Echo", message: [:], options: CallOptions(timeout: .seconds(1)))
+        })
+        #expect(error.code == .deadlineExceeded, "\(error)")
+        #expect(error.message.contains("while connecting"), "\(error.message)")
+        // Far below the 60 s connect timeout; loose because the full suite on 2 shared cores delays timers.
+        #expect(Date().timeIntervalSince(started) < 30)
+
+        let waiting = Task { try await client.unaryJSON("beian.echo.v1.Echo/Echo", message: [:]) }
+        try await Task.sleep(for: .milliseconds(200))
+        let cancelStarted = Date()
+        waiting.cancel()
+        let cancelled = try #require(await capturedRPCError { try await waiting.value })
+        #expect(cancelled.code == .cancelled, "\(cancelled)")
+        #expect(Date().timeIntervalSince(cancelStarted) < 30)
+    }
+}
+
+/// A loopback port that accepts TCP connections (the kernel's backlog) and never says anything.
+private final class SilentListener {
+    let descriptor: Int32
+    let port: Int
+
+    init() throws {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, length) == 0 && listen(descriptor, 8) == 0 && getsockname(descriptor, $0, &length) == 0
+            }
+        }
+        guard descriptor >= 0, bound else {
+            if descriptor >= 0 { close(descriptor) }
+            throw RPCError(.internal, "silent listener: \(String(cString: strerror(errno)))")
+        }
+        self.descriptor = descriptor
+        port = Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    deinit { close(descriptor) }
+}

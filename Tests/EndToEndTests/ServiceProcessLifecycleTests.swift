@@ -15,11 +15,18 @@ struct ServiceProcessLifecycleTests {
             host: "127.0.0.1", port: identity.port,
             tls: TestCertificates.shared.clientConfiguration(identity: TestCertificates.shared.client, serverName: "127.0.0.1")))
         #expect(try await client.unaryJSON("grpc.health.v1.Health/Check", message: ["service": ""]).message == ["status": "SERVING"])
-        let inFlight = Task { try await client.unaryJSON("beian.echo.v1.Echo/Sleep", message: ["milliseconds": 1500]) }
+        // A call surely in flight on the server when the signal comes: its first answer is in.
+        let chat = try await client.open("beian.echo.v1.Echo/Chat")
+        var answers = chat.responses.makeAsyncIterator()
+        try chat.send(["text": "before the signal"])
+        #expect(try await answers.next()?["text"] == "before the signal")
+        let exited = Task { await identity.terminate() }
         try await Task.sleep(for: .milliseconds(300))
-        let status = await identity.terminate()
-        #expect(status == 0)
-        #expect(try await inFlight.value.message == ["slept_milliseconds": 1500])
+        try chat.send(["text": "while draining"])
+        #expect(try await answers.next()?["text"] == "while draining")
+        chat.end()
+        #expect(try await answers.next() == nil, "the call finishes OK")
+        #expect(await exited.value == 0)
         #expect(identity.logs.contains { $0.contains("signal received") })
         #expect(identity.logs.contains { $0.contains("graceful shutdown") })
     }

@@ -30,21 +30,9 @@ final class ConnectionManager: Sendable {
         }
         let task = pending ?? startConnecting(client)
         do {
-            if let deadline {
-                return try await withThrowingTaskGroup(of: ClientConnection?.self) { group in
-                    group.addTask { try await task.value }
-                    group.addTask {
-                        try? await Task.sleep(for: deadline.remaining)
-                        return nil
-                    }
-                    defer { group.cancelAll() }
-                    guard let first = try await group.next(), let connection = first else {
-                        throw RPCError(.deadlineExceeded, "deadline exceeded while connecting to \(client.configuration.host):\(client.configuration.port)")
-                    }
-                    return connection
-                }
-            }
-            return try await task.value
+            return try await ConnectionWait.connection(from: task, until: deadline, timeoutError: RPCError(
+                .deadlineExceeded,
+                "deadline exceeded while connecting to \(client.configuration.host):\(client.configuration.port)"))
         } catch let error as RPCError {
             throw error
         } catch {
