@@ -29,12 +29,16 @@ extension TLSError {
                             reason: "peer did not return a certificate", openSSLMessages: messages)
         }
         let alert = entries.first { isSSL($0) && Self.isReceivedAlert($0.reasonCode) }
+        var error: TLSError
         if let alert, handshakeCode != .handshakeFailed {
-            return TLSError(.alertReceived, "\(step): the peer sent a fatal alert", reason: alert.reason,
-                            openSSLMessages: messages)
+            error = TLSError(.alertReceived, "\(step): the peer sent a fatal alert", reason: alert.reason,
+                             openSSLMessages: messages)
+        } else {
+            let reason = alert?.reason ?? entries.first?.reason ?? "connection failed without an OpenSSL error"
+            error = TLSError(handshakeCode, "\(step) failed", reason: reason, openSSLMessages: messages)
         }
-        let reason = alert?.reason ?? entries.first?.reason ?? "connection failed without an OpenSSL error"
-        return TLSError(handshakeCode, "\(step) failed", reason: reason, openSSLMessages: messages)
+        error.receivedAlert = alert.map { $0.reasonCode - SSL_AD_REASON_OFFSET }
+        return error
     }
 
     /// OpenSSL reports an alert received from the peer as reason `SSL_AD_REASON_OFFSET + alert number`.

@@ -49,6 +49,16 @@ package struct TLSError: Error, Sendable, CustomStringConvertible, Equatable {
     package var reason: String?
     /// Every message OpenSSL had queued, oldest first.
     package var openSSLMessages: [String]
+    /// The TLS alert the peer sent (RFC 8446 §6: 42 bad_certificate, 116 certificate_required, …), if any.
+    package var receivedAlert: Int32?
+
+    /// Whether the peer refused the certificate we presented, or our lack of one: an alert about
+    /// certificates or access (bad, unsupported, revoked, expired or unknown certificate, unknown
+    /// CA, access denied, certificate required). Our credentials, not the peer's availability.
+    package var peerRefusedOurCredentials: Bool {
+        guard let receivedAlert else { return false }
+        return [42, 43, 44, 45, 46, 48, 49, 116].contains(receivedAlert)
+    }
 
     /// Makes an error; `code` alone is enough to build an expected value for comparison.
     package init(_ code: Code, _ message: String = "", reason: String? = nil, openSSLMessages: [String] = []) {

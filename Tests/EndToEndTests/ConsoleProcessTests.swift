@@ -43,7 +43,7 @@ struct ConsoleProcessTests {
         #expect(unknown.standardError.contains("UNIMPLEMENTED"))
 
         let noCertificate = try await Self.run(["health"], identity: identity, certificate: nil)
-        #expect(noCertificate.exitCode == 14)
+        #expect(noCertificate.exitCode == 16, "UNAUTHENTICATED: \(noCertificate.standardError)")
         #expect(noCertificate.standardError.contains("--cert"))
 
         let usage = try await ProcessRunner.run(try ServiceProcess.executable("beian"), arguments: ["call"])

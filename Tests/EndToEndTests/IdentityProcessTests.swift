@@ -145,8 +145,8 @@ struct IdentityProcessTests {
     func refusedWithoutCertificate() async throws {
         try await withIdentity { identity in
             let result = try await verify(identity, ["11010519491231002X"], certificate: false)
-            #expect(result.exitCode == 14, "\(result.standardOutput) \(result.standardError)")
-            #expect(result.standardError.contains("UNAVAILABLE"))
+            #expect(result.exitCode == 16, "\(result.standardOutput) \(result.standardError)")
+            #expect(result.standardError.contains("UNAUTHENTICATED"))
         }
     }
 

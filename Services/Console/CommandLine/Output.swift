@@ -61,7 +61,7 @@ struct Output {
             return
         }
         self.error("\(statusName(error.code))\(text("：", ": "))\(error.message)")
-        if error.code == .unavailable && error.message.contains("certificate required") {
+        if error.code == .unauthenticated && error.message.contains("certificate required") {
             self.error(text("  提示：服务器要求客户端证书，请用 --cert 和 --key 指定", "  hint: the server requires a client certificate: pass --cert and --key"))
         }
         for violation in error.fieldViolations {

@@ -242,10 +242,12 @@ final class ClientConnection: FramedConnectionDelegate, @unchecked Sendable {
             state.readyWaiter = nil
             return (calls, waiter)
         }
-        waiter?.resume(throwing: RPCError(.unavailable, "cannot connect to \(target): \(text)"))
+        // Refused credentials are the caller's to fix (UNAUTHENTICATED); anything else may pass (UNAVAILABLE).
+        let code: RPCStatus.Code = reason?.peerRefusedOurCredentials == true ? .unauthenticated : .unavailable
+        waiter?.resume(throwing: RPCError(code, "cannot connect to \(target): \(text)"))
         for call in calls {
             connection.loop.cancelTimer(call.takeDeadlineTimer())
-            call.deliver(.finished(RPCError(.unavailable, "connection to \(target) lost: \(text)"), metadata: [:]))
+            call.deliver(.finished(RPCError(code, "connection to \(target) lost: \(text)"), metadata: [:]))
         }
         onClose(self)
     }

@@ -79,7 +79,8 @@ extension FramedConnection {
                 handshakeCompleted = try tls.handshake()
             } catch {
                 _ = flushLocked(&state)  // deliver the alert, if any
-                return .failed(ConnectionCloseReason("TLS handshake failed: \(error)", isHandshakeFailure: true))
+                return .failed(ConnectionCloseReason("TLS handshake failed: \(error)", isHandshakeFailure: true,
+                                                      peerRefusedOurCredentials: error.peerRefusedOurCredentials))
             }
             if !handshakeCompleted {
                 if case .failed(let reason) = flushLocked(&state) { return .failed(reason) }
@@ -101,7 +102,7 @@ extension FramedConnection {
                     continue
                 }
             } catch {
-                return .failed(ConnectionCloseReason("TLS error: \(error)"))
+                return .failed(ConnectionCloseReason("TLS error: \(error)", peerRefusedOurCredentials: error.peerRefusedOurCredentials))
             }
         }
         if tls.hasCiphertextToSend { needsFlush = true }

@@ -21,10 +21,14 @@ package struct ConnectionCloseReason: Sendable, CustomStringConvertible {
     package var description: String
     /// True when TLS refused the peer (bad certificate, wrong protocol version, garbage).
     package var isHandshakeFailure: Bool
+    /// True when the peer refused our certificate, or our lack of one (a client learns this on its
+    /// first read in TLS 1.3): calls fail UNAUTHENTICATED rather than UNAVAILABLE.
+    package var peerRefusedOurCredentials: Bool
 
-    package init(_ description: String, isHandshakeFailure: Bool = false) {
+    package init(_ description: String, isHandshakeFailure: Bool = false, peerRefusedOurCredentials: Bool = false) {
         self.description = description
         self.isHandshakeFailure = isHandshakeFailure
+        self.peerRefusedOurCredentials = peerRefusedOurCredentials
     }
 }
 
