@@ -50,6 +50,17 @@ struct FilingCommandTests {
             #expect(diff.exitCode == 0)
             #expect(diff.standardOutput.contains("object.name: \"商洛旅游\" → \"商洛山水旅游\""))
 
+            // Ids as people type them: lower case, full width, with spaces; staff and the operator alike.
+            let fullWidth = String(String.UnicodeScalarView(id.unicodeScalars.map { scalar in
+                scalar.isASCII && scalar != "-" ? Unicode.Scalar(scalar.value + 0xFEE0)! : scalar
+            }))
+            for typed in [id.lowercased(), fullWidth, " \(id)"] {
+                let found = try await clerk.filing(["status", typed])
+                #expect(found.exitCode == 0 && found.standardOutput.contains("备案编号：\(id)"), "\(typed): \(found.standardError)")
+                let own = try await operatorCLI.filing(["status", "--filing-id", typed, "--access-code", code])
+                #expect(own.exitCode == 0, "\(typed): \(own.standardError)")
+            }
+
             let list = try await clerk.filing(["list", "--query", "山水", "--all", "--json"])
             #expect(list.exitCode == 0)
             let rows = try JSONParser.parse(Array(list.standardOutput.utf8))["filings"]?.arrayValue ?? []
