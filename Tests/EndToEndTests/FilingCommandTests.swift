@@ -50,6 +50,17 @@ struct FilingCommandTests {
             #expect(diff.exitCode == 0)
             #expect(diff.standardOutput.contains("object.name: \"商洛旅游\" → \"商洛山水旅游\""))
 
+            // Ids as people type them: lower case, full width, with spaces; staff and the operator alike.
+            let fullWidth = String(String.UnicodeScalarView(id.unicodeScalars.map { scalar in
+                scalar.isASCII && scalar != "-" ? Unicode.Scalar(scalar.value + 0xFEE0)! : scalar
+            }))
+            for typed in [id.lowercased(), fullWidth, " \(id)"] {
+                let found = try await clerk.filing(["status", typed])
+                #expect(found.exitCode == 0 && found.standardOutput.contains("备案编号：\(id)"), "\(typed): \(found.standardError)")
+                let own = try await operatorCLI.filing(["status", "--filing-id", typed, "--access-code", code])
+                #expect(own.exitCode == 0, "\(typed): \(own.standardError)")
+            }
+
             let list = try await clerk.filing(["list", "--query", "山水", "--all", "--json"])
             #expect(list.exitCode == 0)
             let rows = try JSONParser.parse(Array(list.standardOutput.utf8))["filings"]?.arrayValue ?? []
@@ -90,6 +101,63 @@ struct FilingCommandTests {
             let usage = try await cli.filing(["review", "611000-AAAAAAAAAAAA"])
             #expect(usage.exitCode == 2)
             #expect(usage.standardError.contains("beian filing review"))
+        }
+    }
+
+    @Test("a JSON form in Chinese labels (-d) is checked as one in codes: 个人, 新媒体账号, 微信公众号, 便民服务, 视频")
+    func chineseLabelsInJSON() async throws {
+        try await withIntakeOffice("611000", today: "2021-05-20") { office in
+            let cli = BeianCLI.anonymous(office)
+            func form(_ kind: String, _ objectKind: String, _ platform: String, _ scope: String, _ forms: String) -> String {
+                """
+                {"operator": {"kind": "\(kind)", "name": "刘洋", "id_number": "\(Forms.resident("611002", 77))",
+                              "mobile": "13800138077"},
+                 "object": {"kind": "\(objectKind)", "platform": "\(platform)", "name": "商洛旅游",
+                            "account_id": "shangluo_travel", "followers": 3000, "registration_date": "2021-05-02",
+                            "business_scope": [\(scope)], "forms": [\(forms)],
+                            "administrators": [{"name": "刘洋", "mobile": "13800138077"}]}}
+                """
+            }
+            let chinese = try await cli.filing(["check", "-d", form("个人", "新媒体账号", " 微信公众号", #""社会资讯", "便民服务""#,
+                                                                  #""文字", "视频""#), "--json"])
+            #expect(chinese.exitCode == 0, "\(chinese.standardError)")
+            let codes = try await cli.filing(["check", "-d", form("individual", "account", "wechat_official_account",
+                                                                #""social_information", "convenience_services""#,
+                                                                #""text", "video""#), "--json"])
+            #expect(codes.exitCode == 0, "\(codes.standardError)")
+            #expect(chinese.standardOutput == codes.standardOutput)
+            #expect(try JSONParser.parse(Array(chinese.standardOutput.utf8))["would_file"]?.boolValue == true,
+                    "\(chinese.standardOutput)")
+            let words = try await cli.filing(["check", "-d", form("个人", "新媒体账号", "微信公众号", #""便民服务""#, #""视频""#)])
+            #expect(words.standardOutput.contains("能否受理：能"), "\(words.standardOutput)")
+        }
+    }
+
+    @Test("a website by flags in the offices' words: --object-kind 网站 --hosting 托管 --site-type 商业类, shown in Chinese")
+    func websiteInChinese() async throws {
+        try await withIntakeOffice("611000", today: "2021-05-20") { office in
+            let operatorCLI = BeianCLI.anonymous(office)
+            let clerk = try BeianCLI.clerk(office, name: "审核科员")
+            let form = ["--object-kind", "网站", "--account-name", "商洛美食网", "--domain", "www.slms.cn",
+                        "--hosting", "托管", "--site-type", "商业类", "--operator-kind", "个人", "--name", "刘洋",
+                        "--id-number", Forms.resident("611002", 77), "--mobile", "13800138077"]
+            let check = try await operatorCLI.filing(["check"] + form)
+            #expect(check.exitCode == 0, "\(check.standardError)")
+            let inHouse = try await operatorCLI.filing(["check"] + form.map { $0 == "托管" ? "本单位内部管理" : $0 }
+                .map { $0 == "商业类" ? "企业网站" : $0 })
+            #expect(inHouse.exitCode == 0, "\(inHouse.standardError)")
+            let bad = try await operatorCLI.filing(["check"] + form.map { $0 == "托管" ? "云上" : $0 })
+            #expect(bad.exitCode == 3)
+            #expect(bad.standardError.contains("本单位内部管理") && bad.standardError.contains("服务器托管"),
+                    "\(bad.standardError)")
+
+            let submitted = try await operatorCLI.filing(["submit"] + form + ["--json"])
+            #expect(submitted.exitCode == 0, "\(submitted.standardError)")
+            let id = try #require(try JSONParser.parse(Array(submitted.standardOutput.utf8))["filing_id"]?.stringValue)
+            let shown = try await clerk.filing(["status", id])
+            #expect(shown.standardOutput.contains("网站类型：商业类"), "\(shown.standardOutput)")
+            #expect(shown.standardOutput.contains("托管方式：服务器托管"), "\(shown.standardOutput)")
+            #expect(shown.standardOutput.contains("域名：www.slms.cn"), "\(shown.standardOutput)")
         }
     }
 }

@@ -49,6 +49,37 @@ struct AccessTests {
         }
     }
 
+    @Test("a filing id typed in lower case, full width or with spaces finds the filing, for staff and its operator")
+    func typedFilingIDs() async throws {
+        try await IntakeHarness.with(office: "440783", today: "2024-01-25") { intake in
+            let operatorClient = try intake.operatorClient()
+            let receipt = try await operatorClient.submit(Submissions.individualAccount(
+                name: "开平碉楼", followers: 6000, region: "440783"))
+            let id = receipt.filingId
+            let fullWidth = String(String.UnicodeScalarView(id.unicodeScalars.map { scalar in
+                scalar.isASCII && scalar != "-" ? Unicode.Scalar(scalar.value + 0xFEE0)! : scalar
+            }))
+            let staff = try intake.staffClient("clerk")
+            for typed in [id.lowercased(), fullWidth, " \(id) ", id.replacingOccurrences(of: "-", with: "－")] {
+                let view = try await staff.get(typed)
+                #expect(view.filing.id == id, "\(typed)")
+                let diff: DiffVersionsResponse = try await staff.call("DiffVersions", DiffVersionsRequest(filingId: typed))
+                #expect(diff.filingId == id)
+                // The operator's metadata id is read the same way (the code is not blamed for the id's case).
+                let own: FilingView = try await operatorClient.call("GetFiling", GetFilingRequest(filingId: typed),
+                                                                    metadata: ["filing-id": typed,
+                                                                               "access-code": receipt.accessCode])
+                #expect(own.filing.id == id)
+                let materials: MaterialListResponse = try await operatorClient.call(
+                    "ListMaterials", MaterialRequest(filingId: typed),
+                    metadata: ["filing-id": id.lowercased(), "access-code": receipt.accessCode])
+                #expect(materials.filingId == id)
+            }
+            let outcome = try await staff.review(id.lowercased(), "accept")
+            #expect(outcome.filingId == id && outcome.status == .accepted)
+        }
+    }
+
     @Test("staff of another office see nothing: PERMISSION_DENIED before any look-up")
     func otherOfficeStaff() async throws {
         try await IntakeHarness.with(office: "440783", today: "2024-01-25") { intake in

@@ -25,6 +25,22 @@ struct LogicTests {
         #expect(!ConstantTime.equal([1, 2], [1, 2, 3]))
     }
 
+    @Test("filing ids are read as typed: full-width, lower case, spaces, other dashes, no dash", arguments: [
+        ("611000-SW8MC78VSD7N", "611000-SW8MC78VSD7N"),
+        ("611000-sw8mc78vsd7n", "611000-SW8MC78VSD7N"),
+        ("６１１０００-ＳＷ８ＭＣ７８ＶＳＤ７Ｎ", "611000-SW8MC78VSD7N"),
+        ("６１１０００－ｓｗ８ｍｃ７８ｖｓｄ７ｎ", "611000-SW8MC78VSD7N"),
+        (" 611000-SW8MC78VSD7N\u{3000}", "611000-SW8MC78VSD7N"),
+        ("611000 – SW8M C78V SD7N", "611000-SW8MC78VSD7N"),
+        ("611000sw8mc78vsd7n", "611000-SW8MC78VSD7N"),
+        ("' OR 1=1 --", "'OR1=1--"),
+        ("", ""),
+    ])
+    func filingIDs(typed: String, normalized: String) {
+        #expect(FilingIdentifier.normalize(typed) == normalized)
+        #expect(FilingIdentifier.isWellFormed(FilingIdentifier.normalize(typed)) == (normalized.count == 19))
+    }
+
     @Test("cursors round-trip and refuse other filters or garbage")
     func cursors() {
         var query = FilingQuery()

@@ -45,6 +45,14 @@ package enum Hosting: String, Hashable, Sendable, Codable, CaseIterable {
     case inHouse = "in_house"
     /// Hosted by an organization elsewhere (服务器托管 / 在外地托管).
     case hostedElsewhere = "hosted_elsewhere"
+
+    /// Chinese label, in the Shangluo notice's words (由本单位内部管理 / 提供服务器托管).
+    package var zh: String {
+        switch self {
+        case .inHouse: "本单位内部管理"
+        case .hostedElsewhere: "服务器托管"
+        }
+    }
 }
 
 /// Website type (网站类型), Shangluo 二.1.
@@ -57,6 +65,16 @@ package enum SiteType: String, Hashable, Sendable, Codable, CaseIterable {
     case commercial
     /// 社会类: non-profit.
     case nonProfit = "non_profit"
+
+    /// Chinese label, as the Shangluo notice names the types (also the statistics' labels).
+    package var zh: String {
+        switch self {
+        case .news: "新闻类"
+        case .government: "政务类"
+        case .commercial: "商业类"
+        case .nonProfit: "社会类"
+        }
+    }
 }
 
 /// A mobile app (APP / 移动客户端).

@@ -41,6 +41,14 @@ package enum OperatorKind: String, Hashable, Sendable, Codable, CaseIterable {
     case unit
     /// 个人.
     case individual
+
+    /// Chinese label (as forms and lists print it).
+    package var zh: String {
+        switch self {
+        case .unit: "单位"
+        case .individual: "个人"
+        }
+    }
 }
 
 /// A unit operator (以单位名义开设), as on the Hengdong unit form.

@@ -59,7 +59,8 @@ package struct ViolationList: Sendable {
         return code
     }
 
-    /// Parses an enum from its snake_case raw value; records `required` or `enum_value`.
+    /// Parses an enum from its snake_case raw value or its Chinese name (`EnumParsing`); records
+    /// `required`, `enum_value` or `enum_ambiguous`.
     package mutating func requiredEnum<E: RawRepresentable & CaseIterable>(
         _ type: E.Type, _ value: String?, _ field: String, _ labelZh: String, _ labelEn: String
     ) -> E? where E.RawValue == String {
@@ -70,22 +71,33 @@ package struct ViolationList: Sendable {
         return optionalEnum(type, value, field, labelZh, labelEn)
     }
 
-    /// Parses an optional enum value; records `enum_value` when present but unknown.
+    /// Parses an optional enum value (raw value or Chinese name, `EnumParsing`); records
+    /// `enum_value` when present but unknown, `enum_ambiguous` for a Chinese name several cases share.
     package mutating func optionalEnum<E: RawRepresentable & CaseIterable>(
         _ type: E.Type, _ value: String?, _ field: String, _ labelZh: String, _ labelEn: String
     ) -> E? where E.RawValue == String {
         guard let value else { return nil }
         let raw = TextNormalization.text(value)
         guard !raw.isEmpty else { return nil }
-        if let parsed = E(rawValue: raw) { return parsed }
-        let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
-        // In Chinese, each code with its name: douyin（抖音）、weibo（微博）…
-        let allowedZh = E.allCases.map { value in
-            (value as? any ChineseNamed).map { "\(value.rawValue)（\($0.zh)）" } ?? value.rawValue
-        }.joined(separator: "、")
-        add(field, "enum_value", zh: "\(labelZh)的取值“\(raw)”无效，可选：\(allowedZh)",
-            en: "\(labelEn) \"\(raw)\" is not one of: \(allowed)")
-        return nil
+        switch EnumParsing.match(type, raw) {
+        case .value(let parsed):
+            return parsed
+        case .ambiguous(let cases):
+            let codes = cases.map(\.rawValue)
+            add(field, "enum_ambiguous",
+                zh: "\(labelZh)的取值“\(raw)”可指\(codes.joined(separator: "、"))，请填写其中一个代码",
+                en: "\(labelEn) \"\(raw)\" may mean any of: \(codes.joined(separator: ", ")); give the code")
+            return nil
+        case .unknown:
+            let allowed = E.allCases.map(\.rawValue).joined(separator: ", ")
+            // In Chinese, each code with its name, both accepted: douyin（抖音号）、sina_weibo（新浪微博）…
+            let allowedZh = E.allCases.map { value in
+                EnumParsing.acceptedChineseName(value).map { "\(value.rawValue)（\($0)）" } ?? value.rawValue
+            }.joined(separator: "、")
+            add(field, "enum_value", zh: "\(labelZh)的取值“\(raw)”无效，可选：\(allowedZh)",
+                en: "\(labelEn) \"\(raw)\" is not one of: \(allowed)")
+            return nil
+        }
     }
 
     /// Parses an optional ISO date; records `date_format`, and `not_in_future` when after `today`.

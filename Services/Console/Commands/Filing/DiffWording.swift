@@ -35,7 +35,9 @@ extension Output {
         case "object.kind": ObjectKind(rawValue: code)?.zh
         case "object.business_scope": BusinessScope(rawValue: code)?.zh
         case "object.forms": ContentForm(rawValue: code)?.zh
-        case "operator.kind": OperatorKind(rawValue: code).map { $0 == .unit ? "单位" : "个人" }
+        case "object.hosting": Hosting(rawValue: code)?.zh
+        case "object.site_type": SiteType(rawValue: code)?.zh
+        case "operator.kind": OperatorKind(rawValue: code)?.zh
         case "operator.unit_type": UnitType(rawValue: code)?.zh
         case "operator.public_sector": PublicSector(rawValue: code)?.zh
         case "materials.kind": MaterialKind(rawValue: code)?.zh

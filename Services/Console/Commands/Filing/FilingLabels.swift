@@ -71,12 +71,11 @@ extension Output {
         return text(platform.zh, platform.rawValue)
     }
 
-    func label(_ kind: OperatorKind) -> String {
-        switch kind {
-        case .unit: text("单位", "unit")
-        case .individual: text("个人", "individual")
-        }
-    }
+    func label(_ kind: OperatorKind) -> String { text(kind.zh, kind.rawValue) }
+
+    func label(_ hosting: Hosting) -> String { text(hosting.zh, hosting.rawValue) }
+
+    func label(_ type: SiteType) -> String { text(type.zh, type.rawValue) }
 
     /// A deadline assessment in one line: due date, timeliness, days late, explanation.
     func deadlineText(_ deadline: DeadlineAssessment) -> String {

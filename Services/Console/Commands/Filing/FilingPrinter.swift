@@ -49,6 +49,10 @@ extension Output {
             if let followers = account.followers { object += text("，粉丝\(followers)", ", \(followers) followers") }
         }
         line(field("备案对象", "Object", object + ")"))
+        if case .website(let site) = filing.object {
+            line("  " + field("域名", "Domain", site.domain) + "  " + field("网站类型", "site type", label(site.siteType))
+                 + "  " + field("托管方式", "hosting", label(site.hosting)))
+        }
         line(field("备案人", "Operator", "\(filing.operator.name) (\(label(filing.operator.kind)))"))
         switch filing.operator {
         case .individual(let person):

@@ -80,6 +80,35 @@ enum FilingValues {
         return names[cleaned]?.rawValue
     }
 
+    /// Server hosting (托管方式): 本单位内部管理 / 服务器托管 (the names intake takes), 自有服务器,
+    /// 内部管理, 托管, 外地托管, 租用 ..., or the wire value.
+    static func hosting(_ text: String) -> String? {
+        let cleaned = TextNormalization.text(text)
+        if let hosting = EnumParsing.value(Hosting.self, cleaned.lowercased()) ?? EnumParsing.value(Hosting.self, cleaned) {
+            return hosting.rawValue
+        }
+        let names: [String: Hosting] = [
+            "自有": .inHouse, "自有服务器": .inHouse, "自建": .inHouse, "内部管理": .inHouse, "本单位管理": .inHouse,
+            "托管": .hostedElsewhere, "外地托管": .hostedElsewhere, "在外地托管": .hostedElsewhere,
+            "租用": .hostedElsewhere, "托管/租用": .hostedElsewhere, "服务器租用": .hostedElsewhere,
+        ]
+        return names[cleaned]?.rawValue
+    }
+
+    /// Website type (网站类型): 新闻类, 政务类, 商业类, 社会类 (also without 类), or the wire value.
+    static func siteType(_ text: String) -> String? {
+        let cleaned = TextNormalization.text(text)
+        if let type = EnumParsing.value(SiteType.self, cleaned.lowercased()) ?? EnumParsing.value(SiteType.self, cleaned) {
+            return type.rawValue
+        }
+        let names: [String: SiteType] = [
+            "新闻": .news, "新闻网站": .news, "政务": .government, "政务网站": .government, "政府网站": .government,
+            "商业": .commercial, "企业网站": .commercial, "商业网站": .commercial, "社会": .nonProfit,
+            "公益": .nonProfit, "非营利": .nonProfit,
+        ]
+        return names[cleaned]?.rawValue
+    }
+
     /// A filing status: wire value (`accepted`) or Chinese name (已备案, 退回补正 ...).
     static func status(_ text: String) -> String? {
         let cleaned = TextNormalization.text(text)

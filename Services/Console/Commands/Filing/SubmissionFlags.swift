@@ -23,7 +23,8 @@ enum SubmissionFlags {
             account:   --platform P (douyin, 抖音, 微信公众号, ...) --account-name NAME --account-id ID
                        --followers N --registered YYYY-MM-DD --business-scope 新闻发布、社会资讯 --forms 文字、视频
                        --function TEXT --news-licence yes|no [--object-kind account|website|app|mini_program]
-                       [--other-platform NAME] [--domain D --icp-number N --hosting H --site-type T] [--package-name P]
+                       [--other-platform NAME] [--domain D --icp-number N --hosting 本单位内部管理|服务器托管
+                       --site-type 新闻类|政务类|商业类|社会类] [--package-name P]
             operator:  --operator-kind individual|unit (default: unit when --unit-type or --credit-code is given)
                        --name NAME (person or unit) --id-number ID --mobile M [--wechat W --work-unit U
                        --public-servant yes|no --official-capacity yes|no]
@@ -101,8 +102,8 @@ enum SubmissionFlags {
         if let licence = try flag("news-licence") { object.hasNewsLicence = licence }
         if let domain = text("domain") { object.domain = domain }
         if let icp = text("icp-number") { object.icpNumber = icp }
-        if let hosting = text("hosting") { object.hosting = hosting }
-        if let siteType = text("site-type") { object.siteType = siteType }
+        if let hosting = text("hosting") { object.hosting = FilingValues.hosting(hosting) ?? hosting }
+        if let siteType = text("site-type") { object.siteType = FilingValues.siteType(siteType) ?? siteType }
         if let package = text("package-name") { object.packageName = package }
 
         var person = form.operator ?? OperatorInput()
@@ -139,7 +140,7 @@ enum SubmissionFlags {
         if let wechat = text("admin-wechat") { admin.wechat = wechat }
         if admin.name == nil && admin.mobile == nil {
             // The usual case of a small account: the operator administers it.
-            let contact = person.kind == "unit" ? person.responsiblePerson : PersonInput(name: person.name,
+            let contact = person.kind.flatMap(FilingValues.operatorKind) == "unit" ? person.responsiblePerson : PersonInput(name: person.name,
                                                                                         mobile: person.mobile)
             admin.name = contact?.name
             admin.mobile = contact?.mobile

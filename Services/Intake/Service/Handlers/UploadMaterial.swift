@@ -37,6 +37,7 @@ extension IntakeService {
         }
         var list = ViolationList()
         let id = list.requiredText(first.filingId, "filing_id", "备案编号", "Filing id", maxLength: 64)
+            .map(FilingIdentifier.normalize)
         let kind = list.requiredEnum(MaterialKind.self, first.kind, "kind", "材料类型", "Material kind")
         let filename = list.optionalText(first.filename, "filename", "文件名", "File name", maxLength: 255)
         guard list.isEmpty, let id, let kind else { throw ValidationFailure(violations: list.violations) }

@@ -46,6 +46,23 @@ package enum FilingIdentifier {
         "\(officeCode)-" + String(AccessCode.randomSymbols(count: 12))
     }
 
+    /// A filing id as people type or paste it, in the form ids are stored in: `TextNormalization.text`
+    /// (full-width letters and digits folded, whitespace trimmed), spaces removed, any dash or hyphen
+    /// (－ — ‐ …) made `-`, letters uppercased; an id typed without its dash (`440783` then 12
+    /// symbols) gets it back. Like access codes (`TextNormalization.code`), except that the dash
+    /// stays. Anything else is returned so normalized and then fails `isWellFormed` or the look-up.
+    package static func normalize(_ text: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in TextNormalization.text(text).unicodeScalars where !TextNormalization.isSpace(scalar) {
+            scalars.append(TextNormalization.isHyphen(scalar) ? "-" : scalar)
+        }
+        let id = String(scalars).uppercased()
+        if !id.contains("-"), id.count == 18, id.prefix(6).allSatisfy({ $0.isASCII && $0.isNumber }) {
+            return "\(id.prefix(6))-\(id.dropFirst(6))"
+        }
+        return id
+    }
+
     /// Whether `text` has the shape of a filing id (checked before any look-up).
     package static func isWellFormed(_ text: String) -> Bool {
         let parts = text.split(separator: "-")

@@ -180,7 +180,7 @@ package struct FilingStatistics: Codable, Sendable, Hashable {
                     + [(OperatorKind.individual.rawValue, "个人")]),
                 byGovernment: lines("government", [("government", "政务"), ("non_government", "非政务")]),
                 byBusinessScope: lines("business_scope", BusinessScope.allCases.map { ($0.rawValue, $0.zh) }),
-                bySiteType: lines("site_type", SiteType.allCases.map { ($0.rawValue, Self.siteTypeLabel($0)) }),
+                bySiteType: lines("site_type", SiteType.allCases.map { ($0.rawValue, $0.zh) }),
                 byStatus: lines("status", FilingStatus.allCases.filter { $0 != .draft }.map { ($0.rawValue, $0.zh) }),
                 byTimeliness: lines("timeliness",
                                     Timeliness.allCases.map { ($0.rawValue, IntakeLabels.timeliness($0)) }),
@@ -193,15 +193,6 @@ package struct FilingStatistics: Codable, Sendable, Hashable {
 
         private mutating func count(_ dimension: String, _ key: String) {
             counts[dimension, default: [:]][key, default: 0] += 1
-        }
-
-        private static func siteTypeLabel(_ type: SiteType) -> String {
-            switch type {
-            case .news: "新闻类"
-            case .government: "政务类"
-            case .commercial: "商业类"
-            case .nonProfit: "社会类"
-            }
         }
     }
 }

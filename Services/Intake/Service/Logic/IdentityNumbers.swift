@@ -42,11 +42,11 @@ package enum IdentityNumbers {
             (code(input.organizationCode), "operator.organization_code"),
             (code(input.responsiblePerson?.idNumber), "operator.responsible_person.id_number"),
         ]
-        let kind = input.kind.map(TextNormalization.text)
+        let kind = input.kind.flatMap { EnumParsing.value(OperatorKind.self, $0) }
         return candidates.compactMap { value, ref in
             guard let value else { return nil }
-            if kind == "unit" && ref == "operator.id_number" { return nil }
-            if kind == "individual" && ref != "operator.id_number" { return nil }
+            if kind == .unit && ref == "operator.id_number" { return nil }
+            if kind == .individual && ref != "operator.id_number" { return nil }
             return IdentityQuery(value: value, ref: ref)
         }
     }

@@ -25,12 +25,7 @@ package enum IntakeLabels {
     }
 
     /// 单位 / 个人.
-    package static func operatorKind(_ value: OperatorKind) -> String {
-        switch value {
-        case .unit: "单位"
-        case .individual: "个人"
-        }
-    }
+    package static func operatorKind(_ value: OperatorKind) -> String { value.zh }
 
     /// 新开通 / 变更 / 注销 / 政务新媒体审批.
     package static func event(_ value: DeadlineEvent) -> String {

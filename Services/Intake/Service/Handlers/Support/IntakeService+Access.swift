@@ -64,10 +64,11 @@ extension IntakeService {
         }
     }
 
-    /// The filing id the operator's metadata proves access to.
+    /// The filing id the operator's metadata proves access to (in the stored form: the metadata's id
+    /// is normalized as request ids are, `FilingIdentifier.normalize`).
     package func authenticateOperator(_ context: ServerContext) async throws -> String {
-        guard let id = context.metadata[Self.filingIDKey], let code = context.metadata[Self.accessCodeKey],
-              !id.isEmpty, !code.isEmpty else {
+        guard let id = context.metadata[Self.filingIDKey].map(FilingIdentifier.normalize),
+              let code = context.metadata[Self.accessCodeKey], !id.isEmpty, !code.isEmpty else {
             throw RPCError(.unauthenticated, zh: "请提供备案编号和查询码（见提交回执），或工作人员的客户端证书",
                            en: "present metadata \(Self.filingIDKey) and \(Self.accessCodeKey) (from the submission "
                                + "receipt), or a staff client certificate")
