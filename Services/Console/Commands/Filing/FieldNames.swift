@@ -40,7 +40,7 @@ enum FieldNames {
         "closure_date": "关闭日期", "description": "变更说明", "filename": "文件名", "query": "搜索词",
         "submitted_from": "起始日期", "submitted_to": "截止日期", "announced_on": "公告日期",
         "within_days": "天数", "page_size": "每页条数", "limit": "条数", "cursor": "翻页位置",
-        "local_office": "属地网信办",
+        "local_office": "属地网信办", "timeliness": "时限",
     ]
 
     /// The path without array indices, and the first index (from 0) when there is one.
