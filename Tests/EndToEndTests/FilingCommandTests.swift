@@ -44,7 +44,7 @@ struct FilingCommandTests {
                 + Self.accountFlags.map { $0 == "商洛旅游" ? "商洛山水旅游" : $0 })
             #expect(changed.exitCode == 0, "\(changed.standardError)")
             #expect(changed.standardOutput.contains("状态：已变更"))
-            #expect(changed.standardOutput.contains("按时"))
+            #expect(changed.standardOutput.contains("按期"))
 
             let diff = try await operatorCLI.filing(["diff", "--filing-id", id, "--access-code", code, "--lang", "en"])
             #expect(diff.exitCode == 0)

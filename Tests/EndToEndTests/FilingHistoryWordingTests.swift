@@ -4,7 +4,7 @@ import Testing
 import TestSupport
 
 /// History, versions and corrections in Chinese output name fields and values as the forms do
-/// (变更日期, 账号名称, 按时), not by intake's keys (`change_date=`, `object.name`, `on_time`).
+/// (变更日期, 账号名称, 按期), not by intake's keys (`change_date=`, `object.name`, `on_time`).
 @Suite("beian filing history wording")
 struct FilingHistoryWordingTests {
     @Test("a change and a closure: history and diff in Chinese without intake's keys, English keeps them")
@@ -36,7 +36,7 @@ struct FilingHistoryWordingTests {
             #expect(closed.exitCode == 0, "\(closed.standardError)")
             let status = try await clerk.filing(["status", id])
             let history = status.standardOutput
-            for expected in ["变更日期=2021-05-20", "变更事项=账号名称", "注销日期=2021-05-20", "时限=按时"] {
+            for expected in ["变更日期=2021-05-20", "变更事项=账号名称", "注销日期=2021-05-20", "时限=按期"] {
                 #expect(history.contains(expected), "\(expected) missing: \(history)")
             }
             let rawKey = try Regex("[a-z]+_[a-z_]+=")

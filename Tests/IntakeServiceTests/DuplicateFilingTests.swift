@@ -99,4 +99,37 @@ struct DuplicateFilingTests {
             #expect(quiet.lines.isEmpty)
         }
     }
+
+    @Test("the dry run of an account already filed here says it cannot be filed, and why, as the submission would")
+    func checkAlreadyFiled() async throws {
+        try await IntakeHarness.with(office: "611000", today: "2021-06-01") { intake in
+            let client = try intake.operatorClient()
+            let form = Submissions.individualAccount(name: "商洛小吃", region: "611021", sequence: 51,
+                                                     registered: "2021-05-20")
+            let before: ScopeCheckResponse = try await client.call("CheckScope", form)
+            #expect(before.wouldFile)
+            #expect(before.refusals == [])
+            let receipt = try await client.submit(form)
+
+            var again = form
+            again.object?.accountId = " " + (form.object?.accountId ?? "").uppercased()
+            let after: ScopeCheckResponse = try await client.call("CheckScope", again)
+            #expect(!after.wouldFile)
+            #expect(after.scope.outcome == .inScope, "in scope, refused for another reason")
+            let refusal = try #require(after.refusals?.first)
+            #expect(after.refusals?.count == 1)
+            let submitted = try #require(await capturedRPCError { _ = try await client.submit(again) })
+            #expect(submitted.code == .alreadyExists)
+            #expect(refusal.field == "object.account_id" && refusal.rule == "already_filed")
+            #expect(submitted.fieldViolations.first?.field == refusal.field)
+            #expect(submitted.fieldViolations.first?.descriptionZh == refusal.messageZh)
+            #expect(submitted.fieldViolations.first?.descriptionEn == refusal.messageEn)
+            #expect(refusal.messageZh.hasPrefix("抖音号账号“"))
+            #expect(!refusal.messageZh.contains(receipt.filingId) && !refusal.messageEn.contains(receipt.filingId))
+
+            _ = try await intake.staffClient().review(receipt.filingId, "reject", reason: "不属于备案范围")
+            let released: ScopeCheckResponse = try await client.call("CheckScope", again)
+            #expect(released.wouldFile, "a rejected filing holds nothing")
+        }
+    }
 }

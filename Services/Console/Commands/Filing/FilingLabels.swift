@@ -45,15 +45,17 @@ extension Output {
     }
 
     func label(_ timeliness: Timeliness) -> String {
-        switch timeliness {
-        case .early: text("提前", "early")
-        case .onTime: text("按时", "on time")
-        case .late: text("逾期", "late")
-        case .pending: text("未到期", "not yet due")
-        case .overdue: text("已逾期未办", "overdue")
-        case .noDeadline: text("无时限要求", "no deadline")
-        case .undetermined: text("期限待定（节假日安排未载入）", "undetermined (rest days not loaded)")
+        // The Chinese words are intake's (exports, statistics, the printed report say the same).
+        let english = switch timeliness {
+        case .early: "early"
+        case .onTime: "on time"
+        case .late: "late"
+        case .pending: "not yet due"
+        case .overdue: "overdue"
+        case .noDeadline: "no deadline"
+        case .undetermined: "undetermined (rest days not loaded)"
         }
+        return text(timeliness.zh, english)
     }
 
     /// What a deadline counts from: 新开账号, 变更, 注销, 政务新媒体审批.

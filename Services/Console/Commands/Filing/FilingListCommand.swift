@@ -19,8 +19,10 @@ enum FilingListCommand: ConsoleCommand {
           Status values: submitted, returned_for_correction, accepted, rejected, changed, cancelled, or their
           Chinese names (已提交, 退回补正, 已备案, 不予备案, 已变更, 已注销); likewise platforms (抖音), object kinds
           (账号), operator kinds (单位, 个人), verification (待核验, 已核验, 核验未通过).
-          Timeliness: early, on_time, late, pending, overdue, no_deadline, undetermined (提前, 按时, 逾期, 未到期,
-          已逾期未办, 无时限要求, 期限待定: the rest days of the year the count reaches are not loaded yet). --from and --to (YYYY-MM-DD, inclusive) bound the submission date.
+          Timeliness: early, on_time, late, pending, overdue, no_deadline, undetermined, or the words lists, exports
+          and reports print (集中备案期内, 按期, 逾期备案, 未到期, 已逾期未备案, 无时限, 期限待定: the rest days of the
+          year the count reaches are not loaded yet); 提前, 按时, 逾期, 已逾期未办, 无时限要求 are accepted too.
+          --from and --to (YYYY-MM-DD, inclusive) bound the submission date.
         """ + "\n" + IntakeConnection.usageTail
 
     static let filterOptions: Set<String> = [
@@ -70,6 +72,17 @@ enum FilingListCommand: ConsoleCommand {
         var filings: [FilingSummary]
     }
 
+    /// `--from` and `--to` as `YYYY-MM-DD` where they are dates; refused when `--from` is after
+    /// `--to` (an empty period). `export` and `stats` share it.
+    static func submissionDates(_ arguments: Arguments) throws(ConsoleError) -> (from: String?, to: String?) {
+        let from = arguments.value("from").map(FilingValues.date), to = arguments.value("to").map(FilingValues.date)
+        if let from, let to, FilingValues.isDate(from), FilingValues.isDate(to), from > to {
+            throw ConsoleError.usage(zh: "--from \(from) 晚于 --to \(to)：这段时间是空的",
+                                     en: "--from \(from) is after --to \(to): the period would be empty")
+        }
+        return (from, to)
+    }
+
     /// The filters (and page) the arguments give; `export` shares them.
     static func request(_ arguments: Arguments) throws(ConsoleError) -> ListFilingsRequest {
         func yesNo(_ name: String) throws(ConsoleError) -> Bool? {
@@ -83,11 +96,7 @@ enum FilingListCommand: ConsoleCommand {
         let platform = arguments.value("platform").map { FilingValues.platform($0)?.rawValue ?? $0 }
         let kind = arguments.value("object-kind").map { FilingValues.objectKind($0) ?? $0 }
         let operatorKind = arguments.value("operator-kind").map { FilingValues.operatorKind($0) ?? $0 }
-        let from = arguments.value("from").map(FilingValues.date), to = arguments.value("to").map(FilingValues.date)
-        if let from, let to, FilingValues.isDate(from), FilingValues.isDate(to), from > to {
-            throw ConsoleError.usage(zh: "--from \(from) 晚于 --to \(to)：这段时间是空的",
-                                     en: "--from \(from) is after --to \(to): the period would be empty")
-        }
+        let (from, to) = try submissionDates(arguments)
         let status = arguments.value("status").map { FilingValues.status($0) ?? $0 }
         let timeliness = arguments.value("timeliness").map { FilingValues.timeliness($0) ?? $0 }
         let verification = arguments.value("verification").map { FilingValues.verification($0) ?? $0 }

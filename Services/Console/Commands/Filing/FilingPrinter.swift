@@ -110,6 +110,9 @@ extension Output {
         line(field("网信办", "Office", check.officeCode))
         line(field("备案范围", "Scope", scopeText(check.scope)))
         line(field("能否受理", "Would file", check.wouldFile ? text("能", "yes") : text("不能", "no")))
+        for refusal in check.refusals ?? [] {
+            line(field("不能受理", "Refused", text(refusal.messageZh, refusal.messageEn)))
+        }
         if let threshold = check.scope.threshold {
             line(field("粉丝门槛", "Follower threshold", threshold.wording))
         }

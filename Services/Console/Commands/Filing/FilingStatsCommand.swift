@@ -12,8 +12,8 @@ enum FilingStatsCommand: ConsoleCommand {
           The office's filings counted (Statistics; staff certificate: head or auditor): totals by object
           kind, local office, platform, operator, government or not, business scope, site type, status and
           timeliness, then the late, overdue and incomplete filings (the first --problems N of them, default
-          20; --json has every one). --local-office limits it to one local office ("" for the filings the
-          office handles itself); --from/--to to a submission-date range. --html FILE.html also writes the
+          20; --json has every one). --local-office limits it to one local office (its code or name; "" for
+          the filings the office handles itself); --from/--to to a submission-date range. --html FILE.html also writes the
           printable report (A4, Chinese, self-contained), mode 0600. --json prints the numbers.
         """ + "\n" + IntakeConnection.usageTail
 
@@ -30,10 +30,9 @@ enum FilingStatsCommand: ConsoleCommand {
         guard problems >= 0 else {
             throw ConsoleError.usage(zh: "--problems 应为 0 或更大的整数，而不是 \(problems)", en: "--problems must be 0 or more, got \(problems)")
         }
-        let request = StatisticsRequest(localOffice: arguments.value("local-office"),
-                                        submittedFrom: arguments.value("from").map(FilingValues.date),
-                                        submittedTo: arguments.value("to").map(FilingValues.date),
-                                        html: htmlPath != nil)
+        let (from, to) = try FilingListCommand.submissionDates(arguments)
+        let request = StatisticsRequest(localOffice: arguments.value("local-office"), submittedFrom: from,
+                                        submittedTo: to, html: htmlPath != nil)
         var received: StatisticsResponse?
         let status = await IntakeConnection.reporting(output) { () throws(RPCError) in
             received = try await intake.call("Statistics", request, as: StatisticsResponse.self)

@@ -116,14 +116,9 @@ enum FilingValues {
         return FilingStatus.allCases.first { $0.zh == cleaned }?.rawValue
     }
 
-    /// Timeliness: wire value (`on_time`) or Chinese name (按时, 逾期, 提前, 未到期, 已逾期未办, 无时限要求, 期限待定).
+    /// Timeliness: wire value (`on_time`), Chinese word (按期, 逾期备案 …) or synonym (按时, 逾期 …).
     static func timeliness(_ text: String) -> String? {
-        let cleaned = TextNormalization.text(text)
-        if let timeliness = Timeliness(rawValue: cleaned.lowercased()) { return timeliness.rawValue }
-        let names: [String: Timeliness] = ["提前": .early, "按时": .onTime, "逾期": .late, "未到期": .pending,
-                                           "已逾期未办": .overdue, "逾期未办": .overdue, "无时限要求": .noDeadline,
-                                           "无时限": .noDeadline, "期限待定": .undetermined, "待定": .undetermined]
-        return names[cleaned]?.rawValue
+        Timeliness.named(text)?.rawValue
     }
 
     /// Identity verification: `pending`, `verified`, `invalid`, or 待核验, 已核验, 核验未通过.

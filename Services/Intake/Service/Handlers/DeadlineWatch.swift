@@ -13,11 +13,8 @@ extension IntakeService {
         }
         let limit = request.limit ?? 500
         if !(1...5000).contains(limit) { list.add("limit", "range", zh: "条数应在1到5000之间", en: "limit must be 1 to 5000") }
-        let local = request.localOffice.map(TextNormalization.code)
-        if let local, !local.isEmpty, !profile.localOffices.contains(where: { $0.id == local }) {
-            list.add("local_office", "unknown_local_office", zh: "属地网信办“\(local)”不在本办名单中",
-                     en: "local office \"\(local)\" is not one of this office's")
-        }
+        let local = FilingFilterChecks.localOffice(request.localOffice, field: "local_office", profile: profile,
+                                                   into: &list)
         guard list.isEmpty else { throw ValidationFailure(violations: list.violations) }
         if let local, let own = scope.localOfficeID, local != own {
             throw RPCError(.permissionDenied, zh: "属地网信办\(own)的工作人员只能查看本属地的备案",

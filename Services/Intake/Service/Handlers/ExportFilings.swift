@@ -31,7 +31,7 @@ extension IntakeService {
     func exportFilings(_ request: ExportFilingsRequest, _ writer: ResponseWriter<ExportChunk>,
                        _ context: ServerContext) async throws {
         let member = try requireStaff(context, roles: [.clerk, .head, .auditor])
-        var query = try Self.query(request.filters)
+        var query = try FilingQuery.checked(request.filters, profile: profile)
         if let wanted = query.localOffice, let own = member.scope.localOfficeID, wanted != own {
             throw RPCError(.permissionDenied, "staff of local office \(own) see only its own filings")
         }

@@ -7,8 +7,9 @@ extension IntakeService {
 
     func statistics(_ request: StatisticsRequest, _ context: ServerContext) async throws -> StatisticsResponse {
         let member = try requireStaff(context, roles: [.head, .auditor])
-        var query = try Self.query(FilingFilters(localOffice: request.localOffice, submittedFrom: request.submittedFrom,
-                                                 submittedTo: request.submittedTo))
+        var query = try FilingQuery.checked(FilingFilters(localOffice: request.localOffice, submittedFrom: request.submittedFrom,
+                                                 submittedTo: request.submittedTo),
+                                             profile: profile)
         if let wanted = query.localOffice, let own = member.scope.localOfficeID, wanted != own {
             throw RPCError(.permissionDenied, "staff of local office \(own) see only its own filings")
         }

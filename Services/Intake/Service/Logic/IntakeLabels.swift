@@ -2,18 +2,8 @@ import BeianModel
 
 /// Chinese labels of values the model leaves without one (exports and reports).
 package enum IntakeLabels {
-    /// 集中备案期内 / 按期 / 逾期 ...
-    package static func timeliness(_ value: Timeliness) -> String {
-        switch value {
-        case .early: "集中备案期内"
-        case .onTime: "按期"
-        case .late: "逾期备案"
-        case .pending: "未到期"
-        case .overdue: "已逾期未备案"
-        case .noDeadline: "无时限"
-        case .undetermined: "期限待定"
-        }
-    }
+    /// 集中备案期内 / 按期 / 逾期备案 ... (`Timeliness.zh`, the words every output uses).
+    package static func timeliness(_ value: Timeliness) -> String { value.zh }
 
     /// 待核验 / 已核验 / 核验未通过.
     package static func verification(_ value: VerificationState) -> String {

@@ -53,3 +53,24 @@ package struct ObjectAlreadyFiled: Error, Sendable, Hashable, CustomStringConver
     /// Text for logs.
     package var description: String { "\(key) is already filed as \(holder)" }
 }
+
+extension ObjectKey {
+    /// The violation a submission of this account or website gets while another live filing holds
+    /// it: under `object.account_id` or `object.domain`, rule `already_filed`, naming the object but
+    /// not the filing (the caller may be an operator who is not its owner). `SubmitFiling` sends it
+    /// as ALREADY_EXISTS, `CheckScope` as a reason it would not file.
+    package var alreadyFiled: FieldViolation {
+        let (zh, en): (String, String)
+        if let platform {
+            zh = "\(platform.zh)账号“\(identifier)”已在本办备案，请勿重复提交；信息有变化的请办理变更备案"
+            en = "the \(platform.rawValue) account \"\(identifier)\" is already filed with this office: do not file "
+                + "it twice; report changes with a change filing"
+        } else {
+            zh = "网站“\(identifier)”已在本办备案，请勿重复提交；信息有变化的请办理变更备案"
+            en = "the website \"\(identifier)\" is already filed with this office: do not file it twice; report "
+                + "changes with a change filing"
+        }
+        return FieldViolation(field: platform == nil ? "object.domain" : "object.account_id", rule: "already_filed",
+                              messageZh: zh, messageEn: en)
+    }
+}

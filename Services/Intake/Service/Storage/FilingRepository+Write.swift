@@ -57,6 +57,11 @@ extension FilingRepository {
         }
     }
 
+    /// Whether a live filing holds `key` (the dry run's view of `hold`).
+    func isHeld(_ key: ObjectKey, in db: Database) throws -> Bool {
+        try db.fetchValue(Int64.self, "SELECT seq FROM filing_object_key WHERE key = ?", [key.description]) != nil
+    }
+
     /// Records that filing `sequence` holds `key` (releasing what it held before when `replacing`);
     /// throws `ObjectAlreadyFiled` when another filing holds it.
     func hold(_ key: ObjectKey?, sequence: Int64, replacing: Bool, in db: Database) throws {

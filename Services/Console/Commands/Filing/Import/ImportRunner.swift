@@ -98,7 +98,12 @@ struct ImportRunner {
                 try await intake.call("CheckScope", row.submission, as: ScopeCheckResponse.self)
             }) {
             case .success(let check):
-                return check.wouldFile ? .wouldFile(check) : .refused([ImportReason.scope(check.scope)])
+                if check.wouldFile { return .wouldFile(check) }
+                let refusals = (check.refusals ?? []).map { violation in
+                    ImportReason(column: row.column(for: violation.field, header: header), zh: violation.messageZh,
+                                 en: violation.messageEn)
+                }
+                return .refused(refusals.isEmpty ? [ImportReason.scope(check.scope)] : refusals)
             case .failure(let error):
                 return refusal(error, row: row)
             }
