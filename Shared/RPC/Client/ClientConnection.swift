@@ -14,6 +14,8 @@ final class ClientConnection: FramedConnectionDelegate, @unchecked Sendable {
         var nextCallID: Int64 = 1
         var acceptingCalls = true
         var closeReason: String?
+        /// What the calls that meet the closed connection fail with (see `connectionDidClose`).
+        var closeCode = RPCStatus.Code.unavailable
         var readyWaiter: CheckedContinuation<Void, any Error>?
         var handshakeDone = false
     }
@@ -105,11 +107,12 @@ final class ClientConnection: FramedConnectionDelegate, @unchecked Sendable {
 
     // MARK: Calls (any thread)
 
-    /// Why the connection takes no more calls, if it does not.
-    var refusalReason: String? {
+    /// Why the connection takes no more calls, if it does not: UNAVAILABLE (retry elsewhere), or
+    /// UNAUTHENTICATED when the server refused our certificate.
+    var refusal: RPCError? {
         state.withLock { state in
-            if let reason = state.closeReason { return "connection to \(target) lost: \(reason)" }
-            return state.acceptingCalls ? nil : "the connection to \(target) is closing; retry"
+            if let reason = state.closeReason { return RPCError(state.closeCode, "connection to \(target) lost: \(reason)") }
+            return state.acceptingCalls ? nil : RPCError(.unavailable, "the connection to \(target) is closing; retry")
         }
     }
 
@@ -233,17 +236,18 @@ final class ClientConnection: FramedConnectionDelegate, @unchecked Sendable {
 
     func connectionDidClose(_ connection: FramedConnection, reason: ConnectionCloseReason?) {
         let text = reason?.description ?? "the server closed the connection"
+        // Refused credentials are the caller's to fix (UNAUTHENTICATED); anything else may pass (UNAVAILABLE).
+        let code: RPCStatus.Code = reason?.peerRefusedOurCredentials == true ? .unauthenticated : .unavailable
         let (calls, waiter) = state.withLock { state -> ([ClientCall], CheckedContinuation<Void, any Error>?) in
             state.acceptingCalls = false
             state.closeReason = text
+            state.closeCode = code
             let calls = Array(state.calls.values)
             state.calls = [:]
             let waiter = state.readyWaiter
             state.readyWaiter = nil
             return (calls, waiter)
         }
-        // Refused credentials are the caller's to fix (UNAUTHENTICATED); anything else may pass (UNAVAILABLE).
-        let code: RPCStatus.Code = reason?.peerRefusedOurCredentials == true ? .unauthenticated : .unavailable
         waiter?.resume(throwing: RPCError(code, "cannot connect to \(target): \(text)"))
         for call in calls {
             connection.loop.cancelTimer(call.takeDeadlineTimer())

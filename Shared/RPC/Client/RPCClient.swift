@@ -123,7 +123,7 @@ package final class RPCClient: Sendable {
         }
         let connection = try await manager.connection(for: self, deadline: deadline)
         guard let call = connection.makeCall() else {
-            throw RPCError(.unavailable, connection.refusalReason ?? "the connection to \(configuration.host):\(configuration.port) is closing; retry")
+            throw connection.refusal ?? RPCError(.unavailable, "the connection to \(configuration.host):\(configuration.port) is closing; retry")
         }
         let timeoutMilliseconds = deadline.map { max(1, Int64($0.remaining.milliseconds.rounded(.up))) }
         let frame = FrameWriter.open(call: call.id, method: method, metadata: options.metadata,
