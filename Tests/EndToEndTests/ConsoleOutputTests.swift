@@ -30,6 +30,11 @@ struct ConsoleOutputTests {
             #expect(piped.exitCode == 141, "\(piped.standardError)")
             let saved = try JSONParser.parse(Array(try Data(contentsOf: URL(fileURLWithPath: receiptFile))))
             #expect(saved["access_code"]?.stringValue?.isEmpty == false)
+
+            // An operator cannot unmask numbers: --reveal is refused, not silently ignored.
+            let reveal = try await BeianCLI.anonymous(office).filing(["status", "--receipt", receiptFile, "--reveal"])
+            #expect(reveal.exitCode == 2)
+            #expect(reveal.standardError.contains("--reveal 仅供工作人员（用 --cert/--key）使用"), "\(reveal.standardError)")
         }
     }
 

@@ -23,6 +23,10 @@ enum FilingStatusCommand: ConsoleCommand {
         let request: GetFilingRequest
         var metadata: [String: String] = [:]
         if let credentials = try OperatorCredentials.from(arguments) {
+            if arguments.flag("reveal") {
+                throw ConsoleError.usage(zh: "--reveal 仅供工作人员（用 --cert/--key）使用；备案人查看时身份证号和手机号总是部分遮盖",
+                                         en: "--reveal is for staff (with --cert/--key); an operator always sees ID and mobile numbers masked")
+            }
             request = GetFilingRequest(filingId: credentials.filingId)
             metadata = credentials.metadata
         } else {
