@@ -40,6 +40,17 @@ struct ReviewTests {
                 name: "商州生活", platform: "douyin", region: "611002", registered: "2021-05-10"))
             #expect(receipt.localOfficeCode == "611002")
             #expect(receipt.deadline?.timeliness == .early)
+            // A local office given by its name is stored by its id; an unknown one is refused naming the field.
+            var named = Submissions.individualAccount(name: "商州生活2", platform: "douyin", region: "611002",
+                                                      registered: "2021-05-10")
+            named.object?.accountId = "shangzhou-2"
+            named.localOfficeCode = "商州区委网信办"
+            #expect(try await intake.operatorClient().submit(named).localOfficeCode == "611002")
+            named.object?.accountId = "shangzhou-3"
+            named.localOfficeCode = "999999"
+            let unknown = try #require(await capturedRPCError { try await intake.operatorClient().submit(named) })
+            #expect(unknown.fieldViolations.map(\.field) == ["local_office_code"])
+            #expect(unknown.fieldViolations.map(\.rule) == ["unknown_local_office"])
             let auditor = try #require(await capturedRPCError {
                 try await intake.staffClient("auditor", name: "审计员").review(receipt.filingId, "accept")
             })

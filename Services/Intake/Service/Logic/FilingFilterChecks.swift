@@ -1,7 +1,7 @@
 import BeianModel
 
 /// Checks of the filters staff lists, exports, statistics and the deadline watch share, so that
-/// each refuses the same bad input with the same words.
+/// each refuses the same bad input with the same words (a submission's local office too).
 package enum FilingFilterChecks {
     /// The local office `text` names: its id (`611002`, any case), its name as the profile prints
     /// it (商州区委网信办) or a place only it covers (商州区); `""` for the filings the office handles

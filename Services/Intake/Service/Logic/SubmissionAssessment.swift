@@ -32,14 +32,10 @@ package enum SubmissionAssessor {
                       zh: "本系统受理\(profile.nameZh)（\(profile.officeCode)）的备案，不受理\(code)",
                       en: "this service files for \(profile.nameEn) (\(profile.officeCode)), not \(code)")
         }
-        let local = input.localOfficeCode.map(TextNormalization.code).flatMap { $0.isEmpty ? nil : $0 }
-        if let local, !profile.localOffices.contains(where: { $0.id == local }) {
-            let known = profile.localOffices.map(\.id).joined(separator: ", ")
-            extra.add("local_office_code", "unknown_local_office",
-                      zh: "属地网信办“\(local)”不在本办名单中" + (known.isEmpty ? "（本办不设属地分办）" : "（可选：\(known)）"),
-                      en: "local office \"\(local)\" is not one of this office's"
-                          + (known.isEmpty ? " (it has none)" : " (\(known))"))
-        }
+        // The same local office words as the lists take (id, name, a place only it covers); stored by id.
+        let local = FilingFilterChecks.localOffice(input.localOfficeCode, field: "local_office_code", profile: profile,
+                                                   into: &extra)
+        input.localOfficeCode = local.flatMap { $0.isEmpty ? nil : $0 }
         let validated: ValidatedSubmission
         do throws(ValidationFailure) {
             validated = try SubmissionValidator.validate(input, today: today)
