@@ -3,6 +3,7 @@ import BeianModel
 import BeianRuntime
 import BeianTLS
 import Foundation
+import IntakeService
 
 /// `beian filing import FILE.csv`: files the rows of an office's spreadsheet (one row per account)
 /// on the operators' behalf.
@@ -98,7 +99,7 @@ enum FilingImportCommand: ConsoleCommand {
                 guard let receipt = result.outcome.receipt else { continue }
                 receipts.record(ReceiptsFile.Entry(
                     row: result.row.row, accountName: result.row.accountName, filingId: receipt.filingId,
-                    accessCode: receipt.accessCode, verification: Output.verificationZh(receipt.verification),
+                    accessCode: receipt.accessCode, verification: IntakeLabels.verification(receipt.verification),
                     submittedAt: output.time(receipt.submittedAt), key: result.key))
             }
             try receipts.write()

@@ -15,22 +15,10 @@ extension Output {
 
     /// Verification in a word or two (lists).
     func shortLabel(_ state: VerificationState) -> String {
-        text(Self.verificationZh(state), {
-            switch state {
-            case .pending: "identity pending"
-            case .verified: "verified"
-            case .invalid: "identity invalid"
-            }
-        }())
-    }
-
-    /// Verification in a word or two in Chinese, whatever the output language (the receipts file's
-    /// column 身份核验).
-    static func verificationZh(_ state: VerificationState) -> String {
         switch state {
-        case .pending: "待核验"
-        case .verified: "已核验"
-        case .invalid: "核验未通过"
+        case .pending: text(IntakeLabels.verification(state), "identity pending")
+        case .verified: text(IntakeLabels.verification(state), "verified")
+        case .invalid: text(IntakeLabels.verification(state), "identity invalid")
         }
     }
 
